@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { UNIT_TYPES } from '../core/org/unit-types.js';
+import { ASSESSMENT_GRADES, DEGREES, EDUCATION_LEVELS, GENDERS, POLITICAL_STATUSES } from '../core/people/dictionaries.js';
+import { ROLES } from '../core/access/roles.js';
+
+/** The value lists the forms offer (so the web never hard-codes them). */
+export const Dictionaries = z.object({
+  genders: z.array(z.enum(GENDERS)),
+  educationLevels: z.array(z.enum(EDUCATION_LEVELS)),
+  degrees: z.array(z.enum(DEGREES)),
+  politicalStatuses: z.array(z.enum(POLITICAL_STATUSES)),
+  assessmentGrades: z.array(z.enum(ASSESSMENT_GRADES)),
+  unitTypes: z.array(z.enum(UNIT_TYPES)),
+  roles: z.array(z.enum(ROLES)),
+});
+
+export const Health = z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) });

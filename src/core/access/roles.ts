@@ -1,0 +1,62 @@
+/**
+ * Who may do what. Each role is granted over one unit subtree; a permission applies to the
+ * records of the units in the subtrees of the grants whose role carries it. Shared by the server
+ * (enforcement) and the web (showing only the actions the user has).
+ */
+export const ROLES = [
+  'system_admin',
+  'hr_admin',
+  'hr_leader',
+  'leadership',
+  'unit_head',
+  'mentor',
+  'reserve',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'units.read',
+  'units.manage',
+  'people.read',
+  'people.write',
+  'people.import',
+  'people.export',
+  'people.viewIdNumber',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'system.backup',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The permissions of each role. Mentors and reserves see their own records through later modules. */
+export const ROLE_PERMISSIONS = {
+  system_admin: [...PERMISSIONS],
+  hr_admin: [
+    'units.read',
+    'units.manage',
+    'people.read',
+    'people.write',
+    'people.import',
+    'people.export',
+    'people.viewIdNumber',
+    'users.read',
+    'users.manage',
+    'audit.read',
+  ],
+  hr_leader: ['units.read', 'people.read', 'people.export', 'users.read', 'audit.read'],
+  leadership: ['units.read', 'people.read', 'people.export'],
+  unit_head: ['units.read', 'people.read'],
+  mentor: ['units.read'],
+  reserve: [],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+/** Roles a user may grant: nobody grants a role with permissions they do not hold themselves. */
+export function canGrantRole(granterPermissions: ReadonlySet<Permission>, role: Role): boolean {
+  return ROLE_PERMISSIONS[role].every((permission) => granterPermissions.has(permission));
+}
+
+/** Whether a role carries a permission. */
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}

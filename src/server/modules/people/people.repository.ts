@@ -1,0 +1,171 @@
+import { type SQL, and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { pathInSubtrees } from '../../platform/access.js';
+import type { Db } from '../../platform/db.js';
+import { orgUnits } from '../units/units.table.js';
+import { people, personPhotos } from './people.table.js';
+
+export type PersonRow = typeof people.$inferSelect;
+
+export type PeopleFilter = {
+  scopePaths: string[];
+  /** Restrict to this subtree (a unit path). */
+  subtreePath?: string;
+  q?: string;
+  gender?: string;
+  politicalStatus?: string;
+  education?: string;
+  middleManager?: boolean;
+  status: 'active' | 'inactive' | 'all';
+};
+
+const SORT_COLUMNS = {
+  employeeNo: people.employeeNo,
+  name: people.name,
+  birthDate: people.birthDate,
+  workStartDate: people.workStartDate,
+  unit: orgUnits.path,
+} as const;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereOf(filter: PeopleFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [pathInSubtrees(orgUnits.path, filter.scopePaths)];
+  if (filter.subtreePath) conditions.push(sql`${orgUnits.path} LIKE ${`${filter.subtreePath}%`}`);
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    conditions.push(or(ilike(people.name, pattern), ilike(people.employeeNo, pattern)));
+  }
+  if (filter.gender) conditions.push(eq(people.gender, filter.gender));
+  if (filter.politicalStatus) conditions.push(eq(people.politicalStatus, filter.politicalStatus));
+  if (filter.education) conditions.push(eq(people.fullTimeEducation, filter.education));
+  if (filter.middleManager !== undefined) conditions.push(eq(people.isMiddleManager, filter.middleManager));
+  if (filter.status !== 'all') conditions.push(eq(people.active, filter.status === 'active'));
+  return and(...conditions);
+}
+
+const listColumns = {
+  id: people.id,
+  employeeNo: people.employeeNo,
+  name: people.name,
+  gender: people.gender,
+  birthDate: people.birthDate,
+  politicalStatus: people.politicalStatus,
+  fullTimeEducation: people.fullTimeEducation,
+  currentPost: people.currentPost,
+  grade: people.grade,
+  isMiddleManager: people.isMiddleManager,
+  unitId: people.unitId,
+  unitName: orgUnits.name,
+  idNumberMasked: people.idNumberMasked,
+  active: people.active,
+};
+
+/** One page of people matching the filter, with the total count. */
+export async function listPeople(
+  db: Db,
+  filter: PeopleFilter,
+  page: { offset: number; limit: number; sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc' },
+) {
+  const where = whereOf(filter);
+  const direction = page.order === 'desc' ? desc : asc;
+  const [items, [{ total }]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(people)
+      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+      .where(where)
+      .orderBy(direction(SORT_COLUMNS[page.sort]), asc(people.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ total: count() }).from(people).innerJoin(orgUnits, eq(orgUnits.id, people.unitId)).where(where),
+  ]);
+  return { items, total };
+}
+
+/** Every person matching the filter, in batches (for exports), in employee-number order. */
+export async function* iteratePeople(db: Db, filter: PeopleFilter, batchSize = 2000) {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .select({ ...listColumns, person: people, unitCode: orgUnits.code })
+      .from(people)
+      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+      .where(and(whereOf(filter), sql`${people.employeeNo} > ${after}`))
+      .orderBy(asc(people.employeeNo))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1].employeeNo;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** A person with the path of their unit (for scope checks). */
+export async function findPersonWithUnit(db: Db, id: string) {
+  const rows = await db
+    .select({ person: people, unitPath: orgUnits.path, unitName: orgUnits.name })
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(eq(people.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** People by id with their unit paths. */
+export async function findPeopleWithUnits(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ person: people, unitPath: orgUnits.path })
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(inArray(people.id, ids));
+}
+
+export async function findPersonByEmployeeNo(db: Db, employeeNo: string) {
+  const rows = await db.select().from(people).where(eq(people.employeeNo, employeeNo)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findPersonByIdNumberHash(db: Db, hash: string) {
+  const rows = await db.select().from(people).where(eq(people.idNumberHash, hash)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertPerson(db: Db, values: typeof people.$inferInsert): Promise<PersonRow> {
+  const [row] = await db.insert(people).values(values).returning();
+  return row;
+}
+
+/** Updates a person when the version matches; null when someone else saved first. */
+export async function updatePersonVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<typeof people.$inferInsert>,
+): Promise<PersonRow | null> {
+  const rows = await db
+    .update(people)
+    .set({ ...values, version: sql`${people.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(people.id, id), eq(people.version, version)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function hasPhoto(db: Db, personId: string): Promise<boolean> {
+  const rows = await db.select({ id: personPhotos.personId }).from(personPhotos).where(eq(personPhotos.personId, personId));
+  return rows.length > 0;
+}
+
+export async function findPhoto(db: Db, personId: string) {
+  const rows = await db.select().from(personPhotos).where(eq(personPhotos.personId, personId)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function upsertPhoto(db: Db, personId: string, mimeType: string, data: Buffer): Promise<void> {
+  await db
+    .insert(personPhotos)
+    .values({ personId, mimeType, data })
+    .onConflictDoUpdate({ target: personPhotos.personId, set: { mimeType, data, updatedAt: new Date() } });
+}

@@ -1,0 +1,18 @@
+/** Every table, for Drizzle's typed queries and for backup/restore (in foreign-key order). */
+export { sessions } from '../modules/auth/auth.table.js';
+export { people, personPhotos } from '../modules/people/people.table.js';
+export { orgUnitDeputies, orgUnits } from '../modules/units/units.table.js';
+export { roleGrants, users } from '../modules/users/users.table.js';
+export { auditLog } from './audit.table.js';
+
+/** Table names in an order where every row's references come before it (for restore). */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'org_units',
+  'people',
+  'person_photos',
+  'org_unit_deputies',
+  'users',
+  'role_grants',
+  'sessions',
+  'audit_log',
+] as const;
