@@ -101,17 +101,47 @@ export const PersonListItem = z.object({
   active: z.boolean(),
 });
 
-/** The full registration form of one person. */
-export const PersonDetail = PersonFields.omit({ idNumber: true }).extend({
+const nullableString = z.string().nullable();
+
+/** The full registration form of one person (an answer: plain types, no transforms). */
+export const PersonDetail = z.object({
   id: z.uuid(),
+  employeeNo: z.string(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  ethnicity: nullableString,
+  birthDate: nullableString,
+  nativePlace: nullableString,
+  politicalStatus: nullableString,
+  partyJoinDate: nullableString,
+  workStartDate: nullableString,
+  fullTimeEducation: nullableString,
+  fullTimeDegree: nullableString,
+  fullTimeSchool: nullableString,
+  fullTimeMajor: nullableString,
+  inServiceEducation: nullableString,
+  inServiceDegree: nullableString,
+  inServiceSchool: nullableString,
+  inServiceMajor: nullableString,
+  professionalTitle: nullableString,
+  currentPost: nullableString,
+  postSince: nullableString,
+  grade: nullableString,
+  isMiddleManager: z.boolean(),
+  unitId: z.uuid(),
   unitName: z.string(),
-  idNumberMasked: z.string().nullable(),
+  phone: nullableString,
+  idNumberMasked: nullableString,
+  resume: z.array(z.object({ from: z.string(), to: nullableString, text: z.string() })),
+  rewardsPunishments: nullableString,
+  assessments: z.array(z.object({ year: z.number().int(), grade: z.string() })),
   hasPhoto: z.boolean(),
   active: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string(),
   actions: PersonActions,
 });
+export type PersonDetail = z.infer<typeof PersonDetail>;
 
 export const PEOPLE_SORTS = ['employeeNo', 'name', 'birthDate', 'unit', 'workStartDate'] as const;
 

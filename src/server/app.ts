@@ -21,6 +21,16 @@ import type { Config } from './platform/config.js';
 import { createFieldCipher } from './platform/crypto.js';
 import type { Database } from './platform/db.js';
 import { installErrorHandling } from './platform/error-handler.js';
+import type { RouteAccess, RouteResource } from './platform/request-context.js';
+
+/** A registered API route, as the access-control test enumerates them. */
+export type RouteEntry = { method: string; url: string; access?: RouteAccess; resource?: RouteResource; hasBody: boolean };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RouteEntry[];
+  }
+}
 
 /** Largest upload accepted anywhere (Excel imports, photos). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -67,6 +77,15 @@ export async function buildApp(options: {
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 12 } });
   installAuthentication(app, { db: deps.db, limits: deps.sessionLimits });
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || !route.url.startsWith('/api/')) continue;
+      catalogue.push({ method, url: route.url, access: route.config?.access, resource: route.config?.resource, hasBody: !!route.schema?.body });
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });

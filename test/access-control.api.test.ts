@@ -1,0 +1,188 @@
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../src/core/access/roles.js';
+import type { RouteEntry } from '../src/server/app.js';
+import { roleGrants } from '../src/server/modules/users/users.table.js';
+import { routeAdmits } from '../src/server/platform/request-context.js';
+import { createPerson, createUnit, createUser } from './factories.js';
+import { buildTestApp, type TestApp, type TestClient } from './test-app.js';
+import { dbKinds } from './test-db.js';
+
+/**
+ * Every registered API route, called as every role, inside and outside the role's scope. A role
+ * without the route's permission must get 404; a record outside the scope must answer 404 and
+ * change nothing; no answer may carry data of the other county. New routes are picked up
+ * automatically; a new route with a body must add a sample below, or this test fails.
+ */
+
+type Ids = { unit: string; person: string; user: string; grant: string };
+type World = { a: Ids; b: Ids; root: string; secret: string[] };
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+// A body that passes validation, so the handler (and its scope check) really runs.
+const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
+  'POST /api/auth/login': () => ({ username: 'nobody', password: 'nothing-here' }),
+  'POST /api/auth/password': () => ({ currentPassword: 'wrong-password', newPassword: 'Another-Pass-91' }),
+  'POST /api/auth/language': () => ({ lang: 'zh' }),
+  'POST /api/units': (ids) => ({ parentId: ids.unit, code: `N${unique()}`, name: '新机构', type: 'department' }),
+  'PATCH /api/units/:id': () => ({ version: 1, name: '改名' }),
+  'POST /api/units/:id/move': (ids) => ({ version: 1, parentId: ids.unit }),
+  'POST /api/units/:id/deactivate': () => ({ version: 1 }),
+  'POST /api/units/:id/activate': () => ({ version: 1 }),
+  'PUT /api/units/:id/leaders': () => ({ version: 1, headPersonId: null, deputyPersonIds: [] }),
+  'POST /api/people': (ids) => ({ employeeNo: `N${unique()}`, name: '新人员', gender: '女', unitId: ids.unit }),
+  'PATCH /api/people/:id': () => ({ version: 1, name: '改名' }),
+  'POST /api/users': (ids) => ({ personId: ids.person, username: `n${unique()}`, grants: [] }),
+  'POST /api/users/:id/active': () => ({ version: 1, active: false }),
+  'POST /api/users/:id/grants': (ids) => ({ role: 'reserve', unitId: ids.unit }),
+};
+const UPLOAD_ROUTES = new Set(['PUT /api/people/:id/photo', 'POST /api/people/import/preview', 'POST /api/people/import/commit', 'POST /api/units/import/preview', 'POST /api/units/import/commit']);
+const NO_BODY_WRITES = new Set(['POST /api/auth/logout', 'POST /api/users/:id/reset-password', 'DELETE /api/users/:id/grants/:grantId']);
+
+function urlFor(route: RouteEntry, ids: Ids): string {
+  const byResource: Record<string, string> = { unit: ids.unit, person: ids.person, user: ids.user, grant: ids.user };
+  return route.url.replace(':id', route.resource ? byResource[route.resource] : ids.unit).replace(':grantId', ids.grant);
+}
+
+async function call(client: TestClient, route: RouteEntry, ids: Ids) {
+  const key = `${route.method} ${route.url}`;
+  const url = urlFor(route, ids);
+  const body = SAMPLE_BODIES[key]?.(ids);
+  const res = UPLOAD_ROUTES.has(key)
+    ? await client.upload(url, Buffer.from('not a real file'), 'x.xlsx', route.method as 'POST' | 'PUT')
+    : await client.request(route.method, url, body as Record<string, unknown> | undefined);
+  // No input, whoever sends it, may produce a server error.
+  expect(res.statusCode, `${key} answered ${res.statusCode}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+  return res;
+}
+
+/** Text of a response, including the cells of an xlsx download. */
+async function textOf(res: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }): Promise<string> {
+  if (String(res.headers['content-type']).includes('spreadsheetml')) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+    return cells.join('\n');
+  }
+  return res.body;
+}
+
+async function fingerprint(t: TestApp): Promise<string> {
+  const rows = await t.database.query<{ f: string }>(
+    `SELECT (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM org_units) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM people) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM users) || '|' ||
+            (SELECT count(*) FROM role_grants) || '|' || (SELECT count(*) FROM org_unit_deputies) || '|' ||
+            (SELECT count(*) FROM person_photos) AS f`,
+  );
+  return rows[0].f;
+}
+
+describe.each(dbKinds())('access control over every route on %s', (kind) => {
+  let t: TestApp;
+  let world: World;
+  const clients = new Map<Role, TestClient>();
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    const root = await createUnit(t.db, { name: '江州市分公司' });
+    const countyA = await createUnit(t.db, { parent: root, name: '青山县分公司', type: 'county_branch' });
+    const countyB = await createUnit(t.db, { parent: root, name: '临江县分公司', type: 'county_branch' });
+    const deptA = await createUnit(t.db, { parent: countyA, name: '青山综合办公室' });
+    const deptB = await createUnit(t.db, { parent: countyB, name: '临江秘密办公室' });
+    const personA = await createPerson(t.db, t.cipher, deptA, { name: '甲某某' });
+    const personB = await createPerson(t.db, t.cipher, deptB, { name: '乙保密' });
+    const userA = await createUser(t.db, { grants: [{ role: 'reserve', unit: deptA }], personId: personA.id, username: 'target-a' });
+    const userB = await createUser(t.db, { grants: [{ role: 'reserve', unit: deptB }], personId: personB.id, username: 'target-b' });
+    const [grantA] = await t.db.select().from(roleGrants).where(eq(roleGrants.userId, userA.id));
+    const [grantB] = await t.db.select().from(roleGrants).where(eq(roleGrants.userId, userB.id));
+    world = {
+      root: root.id,
+      a: { unit: deptA.id, person: personA.id, user: userA.id, grant: grantA.id },
+      b: { unit: deptB.id, person: personB.id, user: userB.id, grant: grantB.id },
+      // What a user scoped to county A must never receive.
+      secret: [deptB.id, personB.id, userB.id, personB.name, deptB.name, personB.employeeNo, 'target-b'],
+    };
+    for (const role of ROLES) {
+      const user = await createUser(t.db, { grants: [{ role, unit: role === 'system_admin' ? root : countyA }] });
+      clients.set(role, await t.login(user.username));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('knows how to call every route', () => {
+    const routes = t.app.routeCatalogue;
+    expect(routes.length).toBeGreaterThan(20);
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      expect(route.access, `${key} declares no access`).toBeTruthy();
+      if (route.hasBody && !UPLOAD_ROUTES.has(key)) expect(SAMPLE_BODIES[key], `add a sample body for ${key}`).toBeDefined();
+      if (!route.hasBody && route.method !== 'GET' && !UPLOAD_ROUTES.has(key)) expect(NO_BODY_WRITES.has(key), `classify ${key}`).toBe(true);
+      if (route.url.includes(':id')) expect(route.resource, `${key} names no resource for :id`).toBeTruthy();
+    }
+  });
+
+  it('answers 401 to anonymous callers on every non-public route', async () => {
+    for (const route of t.app.routeCatalogue.filter((r) => r.access !== 'public')) {
+      const res = await call(t.anonymous(), route, world.a);
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('hides routes from roles without their permission, and records outside the scope from everyone', async () => {
+    const before = await fingerprint(t);
+    for (const role of ROLES) {
+      const client = clients.get(role)!;
+      const actor = { userId: '', username: '', displayName: '', personId: null, grants: [{ role, unitId: '', unitPath: '/', unitName: '' }] };
+      for (const route of t.app.routeCatalogue) {
+        const key = `${route.method} ${route.url}`;
+        if (route.access === 'public' || key === 'POST /api/auth/logout') continue;
+        const admitted = routeAdmits(route.access!, actor);
+        if (!admitted) {
+          const res = await call(client, route, world.a);
+          expect(res.statusCode, `${role} ${key} without permission`).toBe(404);
+          continue;
+        }
+        if (role === 'system_admin') continue; // sees everything by design
+        const refersToRecord = route.url.includes(':id') || (route.hasBody && /unitId|parentId|personId/.test(JSON.stringify(SAMPLE_BODIES[key]?.(world.b) ?? {})));
+        if (refersToRecord && route.method !== 'GET' || route.url.includes(':id')) {
+          const res = await call(client, route, world.b);
+          expect([400, 404], `${role} ${key} out of scope answered ${res.statusCode}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+          if (route.url.includes(':id')) expect(res.statusCode, `${role} ${key} out of scope`).toBe(404);
+        }
+      }
+    }
+    expect(await fingerprint(t)).toBe(before);
+  });
+
+  it('never returns the other county’s records from any read', async () => {
+    let readsChecked = 0;
+    for (const role of ROLES.filter((r) => r !== 'system_admin')) {
+      const client = clients.get(role)!;
+      for (const route of t.app.routeCatalogue.filter((r) => r.method === 'GET' && r.access !== 'public')) {
+        const res = await call(client, route, world.a);
+        if (res.statusCode !== 200) continue;
+        readsChecked++;
+        const text = await textOf(res);
+        for (const secret of world.secret) expect(text.includes(secret), `${role} GET ${route.url} leaked "${secret}"`).toBe(false);
+      }
+    }
+    // The HR administrator alone can read every GET route in its scope; the check is not vacuous.
+    expect(readsChecked).toBeGreaterThan(t.app.routeCatalogue.filter((r) => r.method === 'GET').length - 2);
+  });
+
+  it('lets each role read what its grants allow', async () => {
+    const hr = clients.get('hr_admin')!;
+    expect((await hr.get(`/api/people/${world.a.person}`)).statusCode).toBe(200);
+    expect((await hr.get(`/api/units/${world.a.unit}`)).statusCode).toBe(200);
+    expect((await hr.get(`/api/users/${world.a.user}`)).statusCode).toBe(200);
+    const admin = clients.get('system_admin')!;
+    expect((await admin.get(`/api/people/${world.b.person}`)).statusCode).toBe(200);
+    const people = (await hr.get('/api/people')).json();
+    expect(people.items.map((p: { id: string }) => p.id)).toContain(world.a.person);
+  });
+});
