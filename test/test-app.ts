@@ -39,7 +39,7 @@ export type TestClient = {
 export async function buildTestApp(kind: DbKind, overrides: Parameters<typeof readConfig>[1] = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const config = readConfig({}, { logLevel: 'silent', webDir: '/nonexistent', loginRateLimitPerMinute: 1000, ...overrides });
-  const app = await buildApp({ config, database, secret: TEST_SECRET, logger: false });
+  const app = await buildApp({ config, database, secret: TEST_SECRET, logger: config.logLevel !== "silent" });
   await app.ready();
 
   const client = (cookie: string, csrfToken: string): TestClient => {
