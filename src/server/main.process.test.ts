@@ -8,12 +8,11 @@ import { afterAll, describe, expect, it } from 'vitest';
  * The server as a process: first start on an empty data directory, the PGlite lock against a
  * second process, and a graceful shutdown that releases the lock and leaves a database that opens.
  */
-const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'houbei-process-'));
 
 function startServer(port: number, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = '';
-  const child = spawn(process.execPath, [TSX, 'src/server/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HOUBEI_DATA_DIR: dataDir, HOUBEI_WEB_DIR: '/nonexistent', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
