@@ -26,10 +26,14 @@ if (!process.env.TEST_DATABASE_URL) {
 if (run(process.execPath, [vitest, 'run']) !== 0) failures.push('unit and API tests failed');
 
 if (existsSync(chromium)) {
-  if (run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']) !== 0) failures.push('web build failed');
-  else if (run(process.execPath, [vitest, 'run', '--config', 'vitest.e2e.config.ts']) !== 0) failures.push('browser tests failed');
+  if (run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']) !== 0)
+    failures.push('web build failed');
+  else if (run(process.execPath, [vitest, 'run', '--config', 'vitest.e2e.config.ts']) !== 0)
+    failures.push('browser tests failed');
 } else if (ci) {
-  failures.push(`Chromium not found at ${chromium}: the browser tests are required in CI (apt-get install chromium).`);
+  failures.push(
+    `Chromium not found at ${chromium}: the browser tests are required in CI (apt-get install chromium).`,
+  );
 } else {
   skipped.push(`Browser tests: Chromium not found at ${chromium} (apt-get install chromium fonts-noto-cjk).`);
 }

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/core/access/roles.js';
 import type { RouteEntry } from '../src/server/app.js';
@@ -27,24 +27,51 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/auth/login': () => ({ username: 'nobody', password: 'nothing-here' }),
   'POST /api/auth/password': () => ({ currentPassword: 'wrong-password', newPassword: 'Another-Pass-91' }),
   'POST /api/auth/language': () => ({ lang: 'zh' }),
-  'POST /api/units': (ids) => ({ parentId: ids.unit, code: `N${unique()}`, name: '新机构', type: 'department' }),
+  'POST /api/units': (ids) => ({
+    parentId: ids.unit,
+    code: `N${unique()}`,
+    name: '新机构',
+    type: 'department',
+  }),
   'PATCH /api/units/:id': () => ({ version: 1, name: '改名' }),
   'POST /api/units/:id/move': (ids) => ({ version: 1, parentId: ids.unit }),
   'POST /api/units/:id/deactivate': () => ({ version: 1 }),
   'POST /api/units/:id/activate': () => ({ version: 1 }),
   'PUT /api/units/:id/leaders': () => ({ version: 1, headPersonId: null, deputyPersonIds: [] }),
-  'POST /api/people': (ids) => ({ employeeNo: `N${unique()}`, name: '新人员', gender: '女', unitId: ids.unit }),
+  'POST /api/people': (ids) => ({
+    employeeNo: `N${unique()}`,
+    name: '新人员',
+    gender: '女',
+    unitId: ids.unit,
+  }),
   'PATCH /api/people/:id': () => ({ version: 1, name: '改名' }),
   'POST /api/users': (ids) => ({ personId: ids.person, username: `n${unique()}`, grants: [] }),
   'POST /api/users/:id/active': () => ({ version: 1, active: false }),
   'POST /api/users/:id/grants': (ids) => ({ role: 'reserve', unitId: ids.unit }),
 };
-const UPLOAD_ROUTES = new Set(['PUT /api/people/:id/photo', 'POST /api/people/import/preview', 'POST /api/people/import/commit', 'POST /api/units/import/preview', 'POST /api/units/import/commit']);
-const NO_BODY_WRITES = new Set(['POST /api/auth/logout', 'POST /api/users/:id/reset-password', 'DELETE /api/users/:id/grants/:grantId']);
+const UPLOAD_ROUTES = new Set([
+  'PUT /api/people/:id/photo',
+  'POST /api/people/import/preview',
+  'POST /api/people/import/commit',
+  'POST /api/units/import/preview',
+  'POST /api/units/import/commit',
+]);
+const NO_BODY_WRITES = new Set([
+  'POST /api/auth/logout',
+  'POST /api/users/:id/reset-password',
+  'DELETE /api/users/:id/grants/:grantId',
+]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
-  const byResource: Record<string, string> = { unit: ids.unit, person: ids.person, user: ids.user, grant: ids.user };
-  return route.url.replace(':id', route.resource ? byResource[route.resource] : ids.unit).replace(':grantId', ids.grant);
+  const byResource: Record<string, string> = {
+    unit: ids.unit,
+    person: ids.person,
+    user: ids.user,
+    grant: ids.user,
+  };
+  return route.url
+    .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
+    .replace(':grantId', ids.grant);
 }
 
 async function call(client: TestClient, route: RouteEntry, ids: Ids) {
@@ -60,12 +87,18 @@ async function call(client: TestClient, route: RouteEntry, ids: Ids) {
 }
 
 /** Text of a response, including the cells of an xlsx download. */
-async function textOf(res: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }): Promise<string> {
+async function textOf(res: {
+  headers: Record<string, unknown>;
+  rawPayload: Buffer;
+  body: string;
+}): Promise<string> {
   if (String(res.headers['content-type']).includes('spreadsheetml')) {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const cells: string[] = [];
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))),
+    );
     return cells.join('\n');
   }
   return res.body;
@@ -96,8 +129,16 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
     const deptB = await createUnit(t.db, { parent: countyB, name: '临江秘密办公室' });
     const personA = await createPerson(t.db, t.cipher, deptA, { name: '甲某某' });
     const personB = await createPerson(t.db, t.cipher, deptB, { name: '乙保密' });
-    const userA = await createUser(t.db, { grants: [{ role: 'reserve', unit: deptA }], personId: personA.id, username: 'target-a' });
-    const userB = await createUser(t.db, { grants: [{ role: 'reserve', unit: deptB }], personId: personB.id, username: 'target-b' });
+    const userA = await createUser(t.db, {
+      grants: [{ role: 'reserve', unit: deptA }],
+      personId: personA.id,
+      username: 'target-a',
+    });
+    const userB = await createUser(t.db, {
+      grants: [{ role: 'reserve', unit: deptB }],
+      personId: personB.id,
+      username: 'target-b',
+    });
     const [grantA] = await t.db.select().from(roleGrants).where(eq(roleGrants.userId, userA.id));
     const [grantB] = await t.db.select().from(roleGrants).where(eq(roleGrants.userId, userB.id));
     world = {
@@ -108,7 +149,9 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
       secret: [deptB.id, personB.id, userB.id, personB.name, deptB.name, personB.employeeNo, 'target-b'],
     };
     for (const role of ROLES) {
-      const user = await createUser(t.db, { grants: [{ role, unit: role === 'system_admin' ? root : countyA }] });
+      const user = await createUser(t.db, {
+        grants: [{ role, unit: role === 'system_admin' ? root : countyA }],
+      });
       clients.set(role, await t.login(user.username));
     }
   });
@@ -120,8 +163,10 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
       expect(route.access, `${key} declares no access`).toBeTruthy();
-      if (route.hasBody && !UPLOAD_ROUTES.has(key)) expect(SAMPLE_BODIES[key], `add a sample body for ${key}`).toBeDefined();
-      if (!route.hasBody && route.method !== 'GET' && !UPLOAD_ROUTES.has(key)) expect(NO_BODY_WRITES.has(key), `classify ${key}`).toBe(true);
+      if (route.hasBody && !UPLOAD_ROUTES.has(key))
+        expect(SAMPLE_BODIES[key], `add a sample body for ${key}`).toBeDefined();
+      if (!route.hasBody && route.method !== 'GET' && !UPLOAD_ROUTES.has(key))
+        expect(NO_BODY_WRITES.has(key), `classify ${key}`).toBe(true);
       if (route.url.includes(':id')) expect(route.resource, `${key} names no resource for :id`).toBeTruthy();
     }
   });
@@ -137,7 +182,13 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
     const before = await fingerprint(t);
     for (const role of ROLES) {
       const client = clients.get(role)!;
-      const actor = { userId: '', username: '', displayName: '', personId: null, grants: [{ role, unitId: '', unitPath: '/', unitName: '' }] };
+      const actor = {
+        userId: '',
+        username: '',
+        displayName: '',
+        personId: null,
+        grants: [{ role, unitId: '', unitPath: '/', unitName: '' }],
+      };
       for (const route of t.app.routeCatalogue) {
         const key = `${route.method} ${route.url}`;
         if (route.access === 'public' || key === 'POST /api/auth/logout') continue;
@@ -148,10 +199,16 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
           continue;
         }
         if (role === 'system_admin') continue; // sees everything by design
-        const refersToRecord = route.url.includes(':id') || (route.hasBody && /unitId|parentId|personId/.test(JSON.stringify(SAMPLE_BODIES[key]?.(world.b) ?? {})));
-        if (refersToRecord && route.method !== 'GET' || route.url.includes(':id')) {
+        const refersToRecord =
+          route.url.includes(':id') ||
+          (route.hasBody &&
+            /unitId|parentId|personId/.test(JSON.stringify(SAMPLE_BODIES[key]?.(world.b) ?? {})));
+        if ((refersToRecord && route.method !== 'GET') || route.url.includes(':id')) {
           const res = await call(client, route, world.b);
-          expect([400, 404], `${role} ${key} out of scope answered ${res.statusCode}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+          expect(
+            [400, 404],
+            `${role} ${key} out of scope answered ${res.statusCode}: ${res.body.slice(0, 200)}`,
+          ).toContain(res.statusCode);
           if (route.url.includes(':id')) expect(res.statusCode, `${role} ${key} out of scope`).toBe(404);
         }
       }
@@ -168,7 +225,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         if (res.statusCode !== 200) continue;
         readsChecked++;
         const text = await textOf(res);
-        for (const secret of world.secret) expect(text.includes(secret), `${role} GET ${route.url} leaked "${secret}"`).toBe(false);
+        for (const secret of world.secret)
+          expect(text.includes(secret), `${role} GET ${route.url} leaked "${secret}"`).toBe(false);
       }
     }
     // The HR administrator alone can read every GET route in its scope; the check is not vacuous.

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../src/core/access/roles.js';
 import { idNumberCheckChar } from '../src/core/people/id-number.js';
-import { people } from '../src/server/modules/people/people.table.js';
 import { protectIdNumber } from '../src/server/modules/people/people.service.js';
+import { people } from '../src/server/modules/people/people.table.js';
 import { orgUnits } from '../src/server/modules/units/units.table.js';
 import { roleGrants, users } from '../src/server/modules/users/users.table.js';
 import { type FieldCipher, hashPassword } from '../src/server/platform/crypto.js';
@@ -22,7 +22,9 @@ export function nextSeq(): number {
 /** A valid 18-character ID number for a birth date, unique per call. */
 export function buildIdNumber(birthDate = '1988-05-17', male = true): string {
   const seq = nextSeq() % 500;
-  const order = String(seq * 2 + (male ? 1 : 0)).padStart(3, '0').slice(-3);
+  const order = String(seq * 2 + (male ? 1 : 0))
+    .padStart(3, '0')
+    .slice(-3);
   const first17 = `330102${birthDate.replaceAll('-', '')}${order}`;
   return first17 + idNumberCheckChar(first17);
 }
@@ -30,7 +32,10 @@ export function buildIdNumber(birthDate = '1988-05-17', male = true): string {
 type UnitRow = typeof orgUnits.$inferSelect;
 
 /** Inserts a unit (a root when no parent is given). */
-export async function createUnit(db: Db, overrides: Partial<typeof orgUnits.$inferInsert> & { parent?: UnitRow | null } = {}): Promise<UnitRow> {
+export async function createUnit(
+  db: Db,
+  overrides: Partial<typeof orgUnits.$inferInsert> & { parent?: UnitRow | null } = {},
+): Promise<UnitRow> {
   const { parent, ...rest } = overrides;
   const id = crypto.randomUUID();
   const n = nextSeq();
@@ -77,7 +82,12 @@ export async function createPerson(
 /** Inserts a user with role grants (password TEST_PASSWORD, no forced change unless asked). */
 export async function createUser(
   db: Db,
-  options: { grants: { role: Role; unit: UnitRow }[]; personId?: string | null; username?: string; mustChangePassword?: boolean },
+  options: {
+    grants: { role: Role; unit: UnitRow }[];
+    personId?: string | null;
+    username?: string;
+    mustChangePassword?: boolean;
+  },
 ) {
   const n = nextSeq();
   const [user] = await db
@@ -90,7 +100,8 @@ export async function createUser(
       mustChangePassword: options.mustChangePassword ?? false,
     })
     .returning();
-  for (const g of options.grants) await db.insert(roleGrants).values({ userId: user.id, role: g.role, unitId: g.unit.id });
+  for (const g of options.grants)
+    await db.insert(roleGrants).values({ userId: user.id, role: g.role, unitId: g.unit.id });
   return user;
 }
 

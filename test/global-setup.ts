@@ -25,7 +25,11 @@ export default async function setup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
   await admin.end();
-  const template = await openDatabase({ kind: 'postgres', url: withDatabase(url, PG_TEMPLATE_DB), poolSize: 1 });
+  const template = await openDatabase({
+    kind: 'postgres',
+    url: withDatabase(url, PG_TEMPLATE_DB),
+    poolSize: 1,
+  });
   await template.migrate();
   await template.close();
 }

@@ -17,7 +17,10 @@ export function rosterRow(n: number, unitCode: string): Record<string, string> {
 }
 
 /** Writes rows (objects keyed by header) into an .xlsx in the import layout, streaming for big files. */
-export async function buildRosterXlsx(rows: Iterable<Record<string, unknown>>, headers = ROSTER_COLUMNS.map((c) => c.header)): Promise<Buffer> {
+export async function buildRosterXlsx(
+  rows: Iterable<Record<string, unknown>>,
+  headers = ROSTER_COLUMNS.map((c) => c.header),
+): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { readConfig } from '../src/server/platform/config.js';
-import { type FieldCipher, createFieldCipher } from '../src/server/platform/crypto.js';
+import { createFieldCipher, type FieldCipher } from '../src/server/platform/crypto.js';
 import type { Database } from '../src/server/platform/db.js';
 import { TEST_PASSWORD } from './factories.js';
-import { type DbKind, createTestDatabase } from './test-db.js';
+import { createTestDatabase, type DbKind } from './test-db.js';
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -23,23 +23,39 @@ export type TestApp = {
 type Payload = Record<string, unknown> | unknown[] | string | Buffer | undefined;
 
 export type TestClient = {
-  request: (method: string, url: string, body?: Payload, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  request: (
+    method: string,
+    url: string,
+    body?: Payload,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
   get: (url: string) => Promise<LightMyRequestResponse>;
   post: (url: string, body?: Payload) => Promise<LightMyRequestResponse>;
   patch: (url: string, body?: Payload) => Promise<LightMyRequestResponse>;
   put: (url: string, body?: Payload) => Promise<LightMyRequestResponse>;
   delete: (url: string) => Promise<LightMyRequestResponse>;
   /** Uploads a file as multipart field `file`. */
-  upload: (url: string, file: Buffer, fileName?: string, method?: 'POST' | 'PUT') => Promise<LightMyRequestResponse>;
+  upload: (
+    url: string,
+    file: Buffer,
+    fileName?: string,
+    method?: 'POST' | 'PUT',
+  ) => Promise<LightMyRequestResponse>;
   cookie: string;
   csrfToken: string;
 };
 
 /** Builds the real app on a fresh database of the given engine. */
-export async function buildTestApp(kind: DbKind, overrides: Parameters<typeof readConfig>[1] = {}): Promise<TestApp> {
+export async function buildTestApp(
+  kind: DbKind,
+  overrides: Parameters<typeof readConfig>[1] = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind);
-  const config = readConfig({}, { logLevel: 'silent', webDir: '/nonexistent', loginRateLimitPerMinute: 1000, ...overrides });
-  const app = await buildApp({ config, database, secret: TEST_SECRET, logger: config.logLevel !== "silent" });
+  const config = readConfig(
+    {},
+    { logLevel: 'silent', webDir: '/nonexistent', loginRateLimitPerMinute: 1000, ...overrides },
+  );
+  const app = await buildApp({ config, database, secret: TEST_SECRET, logger: config.logLevel !== 'silent' });
   await app.ready();
 
   const client = (cookie: string, csrfToken: string): TestClient => {
@@ -47,8 +63,16 @@ export async function buildTestApp(kind: DbKind, overrides: Parameters<typeof re
       app.inject({
         method: method as 'GET',
         url,
-        headers: { ...(cookie ? { cookie } : {}), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...headers },
-        ...(body === undefined ? {} : typeof body === 'string' || Buffer.isBuffer(body) ? { payload: body } : { payload: body as object }),
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+          ...headers,
+        },
+        ...(body === undefined
+          ? {}
+          : typeof body === 'string' || Buffer.isBuffer(body)
+            ? { payload: body }
+            : { payload: body as object }),
       });
     return {
       request,
@@ -60,7 +84,9 @@ export async function buildTestApp(kind: DbKind, overrides: Parameters<typeof re
       upload: (url, file, fileName = 'upload.xlsx', method = 'POST') => {
         const boundary = '----houbeitest';
         const payload = Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
           file,
           Buffer.from(`\r\n--${boundary}--\r\n`),
         ]);
@@ -78,7 +104,11 @@ export async function buildTestApp(kind: DbKind, overrides: Parameters<typeof re
     cipher: createFieldCipher(TEST_SECRET),
     anonymous: () => client('', ''),
     login: async (username, password = TEST_PASSWORD) => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const setCookie = res.cookies.find((c) => c.name === 'houbei_sid');
       const cookie = `houbei_sid=${setCookie?.value}`;

@@ -11,14 +11,18 @@ export type DbKind = 'pglite' | 'postgres';
  */
 export function dbKinds(): DbKind[] {
   if (process.env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
-  if (process.env.CI === 'true') throw new Error('CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests are required in CI.');
+  if (process.env.CI === 'true')
+    throw new Error('CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests are required in CI.');
   return ['pglite'];
 }
 
 /** A fresh, migrated database of its own for one test file; `dispose` removes it. */
 export async function createTestDatabase(kind: DbKind): Promise<Database & { dispose: () => Promise<void> }> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ kind: 'pglite-memory', loadDataDir: new Blob([readFileSync(SNAPSHOT_FILE)]) });
+    const database = await openDatabase({
+      kind: 'pglite-memory',
+      loadDataDir: new Blob([readFileSync(SNAPSHOT_FILE)]),
+    });
     return { ...database, dispose: () => database.close() };
   }
   const url = process.env.TEST_DATABASE_URL!;

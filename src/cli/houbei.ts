@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { DEFAULT_ADMIN, ensureRootUnit, loadDemoOrganisation } from '../server/bootstrap.js';
 import { openConfiguredDatabase } from '../server/main.js';
-import { listGrantsOfUser, findUserByUsername } from '../server/modules/auth/auth.repository.js';
+import { findUserByUsername, listGrantsOfUser } from '../server/modules/auth/auth.repository.js';
 import { importPeople } from '../server/modules/people/people-import.service.js';
 import { backupDatabase, restoreDatabase } from '../server/modules/system/backup.js';
 import { createSystemAdmin } from '../server/modules/users/users.service.js';
@@ -24,15 +24,19 @@ async function withDatabase<T>(task: (database: Database) => Promise<T>): Promis
 
 const program = new Command()
   .name('houbei')
-  .description('Houbei 后备 — administration commands. The database is the one the server uses (DATABASE_URL or HOUBEI_DATA_DIR).');
+  .description(
+    'Houbei 后备 — administration commands. The database is the one the server uses (DATABASE_URL or HOUBEI_DATA_DIR).',
+  );
 
 program
   .command('migrate')
   .description('apply pending database migrations')
-  .action(() => withDatabase(async (db) => {
-    await db.migrate();
-    console.log('Migrations applied.');
-  }));
+  .action(() =>
+    withDatabase(async (db) => {
+      await db.migrate();
+      console.log('Migrations applied.');
+    }),
+  );
 
 program
   .command('create-admin')
@@ -41,7 +45,10 @@ program
   .action((options: { username: string }) =>
     withDatabase(async (db) => {
       await db.migrate();
-      const password = await createSystemAdmin(db.db, { username: options.username, rootUnitId: await ensureRootUnit(db) });
+      const password = await createSystemAdmin(db.db, {
+        username: options.username,
+        rootUnitId: await ensureRootUnit(db),
+      });
       console.log(`System administrator "${options.username}" — one-time password: ${password}`);
     }),
   );
@@ -66,16 +73,33 @@ program
   .action((file: string, options: { as: string; dryRun?: boolean }) =>
     withDatabase(async (db) => {
       const user = await findUserByUsername(db.db, options.as);
-      if (!user || !user.active) throw new Error(`No active user "${options.as}".`);
-      const actor = { userId: user.id, username: user.username, displayName: user.displayName, personId: user.personId, grants: await listGrantsOfUser(db.db, user.id) };
+      if (!user?.active) throw new Error(`No active user "${options.as}".`);
+      const actor = {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        personId: user.personId,
+        grants: await listGrantsOfUser(db.db, user.id),
+      };
       const cipher = createFieldCipher(loadSecret(readConfig()).secret);
       const report = await importPeople(
-        { db: db.db, actor, audit: { userId: user.id, displayName: `${user.displayName} (CLI)`, ip: null }, cipher, lang: 'zh' },
+        {
+          db: db.db,
+          actor,
+          audit: { userId: user.id, displayName: `${user.displayName} (CLI)`, ip: null },
+          cipher,
+          lang: 'zh',
+        },
         readFileSync(file),
         { commit: !options.dryRun },
       );
-      for (const e of report.errors) console.log(`row ${e.row}${e.column ? ` [${e.column}]` : ''}${e.value ? ` "${e.value}"` : ''}: ${e.message}`);
-      console.log(`${report.totalRows} rows: ${report.created} created, ${report.updated} updated — ${report.committed ? 'committed' : 'nothing written'}.`);
+      for (const e of report.errors)
+        console.log(
+          `row ${e.row}${e.column ? ` [${e.column}]` : ''}${e.value ? ` "${e.value}"` : ''}: ${e.message}`,
+        );
+      console.log(
+        `${report.totalRows} rows: ${report.created} created, ${report.updated} updated — ${report.committed ? 'committed' : 'nothing written'}.`,
+      );
       if (report.errors.length > 0) process.exitCode = 2;
     }),
   );
@@ -93,7 +117,9 @@ program
 
 program
   .command('restore')
-  .description('restore a backup into an empty database (a new data directory or an empty PostgreSQL database)')
+  .description(
+    'restore a backup into an empty database (a new data directory or an empty PostgreSQL database)',
+  )
   .argument('<file>', 'a file written by backup')
   .action((file: string) =>
     withDatabase(async (db) => {

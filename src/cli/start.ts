@@ -8,7 +8,11 @@ import { readConfig } from '../server/platform/config.js';
 const config = readConfig();
 if (!existsSync(path.join(config.webDir, 'index.html'))) {
   console.log('Building the web app (first start)…');
-  const built = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const built = spawnSync(
+    process.execPath,
+    [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
   if (built.status !== 0) {
     console.error('The web build failed; the API will still start.');
   }

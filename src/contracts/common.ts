@@ -26,7 +26,12 @@ export const PageQuery = z.object({
 
 /** The answer of every paged list. */
 export const paged = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 /** `{ ok: true }` for writes that return nothing else. */
 export const Ok = z.object({ ok: z.literal(true) });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import {
+  ASSESSMENT_GRADES,
+  DEGREES,
+  EDUCATION_LEVELS,
+  GENDERS,
+  POLITICAL_STATUSES,
+} from '../core/people/dictionaries.js';
 import { isValidIdNumber } from '../core/people/id-number.js';
-import { ASSESSMENT_GRADES, DEGREES, EDUCATION_LEVELS, GENDERS, POLITICAL_STATUSES } from '../core/people/dictionaries.js';
-import { IsoDate, PageQuery, optionalText, paged, text } from './common.js';
+import { IsoDate, optionalText, PageQuery, paged, text } from './common.js';
 
 const optionalDate = IsoDate.nullish().transform((v) => v ?? null);
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -54,7 +60,7 @@ export const PersonFields = z.object({
   currentPost: optionalText(100),
   postSince: optionalDate,
   grade: optionalText(30),
-  isMiddleManager: z.boolean().default(false),
+  isMiddleManager: z.boolean(),
   unitId: z.uuid(),
   phone: z
     .string()
@@ -70,12 +76,17 @@ export const PersonFields = z.object({
     .refine(isValidIdNumber, '身份证号码无效（18 位，校验码须正确）/ invalid ID number')
     .nullish()
     .transform((v) => v || null),
-  resume: z.array(ResumeLine).max(50).default([]),
+  resume: z.array(ResumeLine).max(50),
   rewardsPunishments: optionalText(2000),
-  assessments: z.array(AssessmentResult).max(20).default([]),
+  assessments: z.array(AssessmentResult).max(20),
 });
 
-export const CreatePersonBody = PersonFields;
+// Defaults only on create: an edit that leaves a field out must leave it unchanged.
+export const CreatePersonBody = PersonFields.extend({
+  isMiddleManager: PersonFields.shape.isMiddleManager.default(false),
+  resume: PersonFields.shape.resume.default([]),
+  assessments: PersonFields.shape.assessments.default([]),
+});
 export const UpdatePersonBody = PersonFields.partial().extend({
   version: z.number().int(),
   active: z.boolean().optional(),
@@ -167,7 +178,12 @@ export const ImportReport = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   errors: z.array(
-    z.object({ row: z.number().int(), column: z.string().nullable(), value: z.string().nullable(), message: z.string() }),
+    z.object({
+      row: z.number().int(),
+      column: z.string().nullable(),
+      value: z.string().nullable(),
+      message: z.string(),
+    }),
   ),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { UNIT_TYPES } from '../core/org/unit-types.js';
-import { ASSESSMENT_GRADES, DEGREES, EDUCATION_LEVELS, GENDERS, POLITICAL_STATUSES } from '../core/people/dictionaries.js';
 import { ROLES } from '../core/access/roles.js';
+import { UNIT_TYPES } from '../core/org/unit-types.js';
+import {
+  ASSESSMENT_GRADES,
+  DEGREES,
+  EDUCATION_LEVELS,
+  GENDERS,
+  POLITICAL_STATUSES,
+} from '../core/people/dictionaries.js';
 
 /** The value lists the forms offer (so the web never hard-codes them). */
 export const Dictionaries = z.object({

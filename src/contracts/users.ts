@@ -9,7 +9,12 @@ export const Username = z
   .max(32)
   .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、_ . - / letters, digits, _ . - only');
 
-export const GrantOut = z.object({ id: z.uuid(), role: z.enum(ROLES), unitId: z.uuid(), unitName: z.string() });
+export const GrantOut = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLES),
+  unitId: z.uuid(),
+  unitName: z.string(),
+});
 
 export const UserOut = z.object({
   id: z.uuid(),
@@ -38,7 +43,10 @@ export const UsersList = paged(UserOut);
 export const CreateUserBody = z.object({
   personId: z.uuid(),
   username: Username,
-  grants: z.array(z.object({ role: z.enum(ROLES), unitId: z.uuid() })).max(20).default([]),
+  grants: z
+    .array(z.object({ role: z.enum(ROLES), unitId: z.uuid() }))
+    .max(20)
+    .default([]),
 });
 export const CreatedUser = z.object({ user: UserOut, oneTimePassword: z.string() });
 

@@ -7,14 +7,14 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { installAuthentication } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { peopleImportRoutes } from './modules/people/people-import.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
+import { peopleImportRoutes } from './modules/people/people-import.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
-import { unitsImportRoutes } from './modules/units/units-import.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
+import { unitsImportRoutes } from './modules/units/units-import.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { AppDeps } from './platform/app-deps.js';
 import type { Config } from './platform/config.js';
@@ -24,7 +24,13 @@ import { installErrorHandling } from './platform/error-handler.js';
 import type { RouteAccess, RouteResource } from './platform/request-context.js';
 
 /** A registered API route, as the access-control test enumerates them. */
-export type RouteEntry = { method: string; url: string; access?: RouteAccess; resource?: RouteResource; hasBody: boolean };
+export type RouteEntry = {
+  method: string;
+  url: string;
+  access?: RouteAccess;
+  resource?: RouteResource;
+  hasBody: boolean;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,7 +57,10 @@ export async function buildApp(options: {
     sessionLimits: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   };
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Many instances run behind a proxy; request ids help follow one request through the logs.
@@ -83,7 +92,13 @@ export async function buildApp(options: {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || !route.url.startsWith('/api/')) continue;
-      catalogue.push({ method, url: route.url, access: route.config?.access, resource: route.config?.resource, hasBody: !!route.schema?.body });
+      catalogue.push({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        resource: route.config?.resource,
+        hasBody: !!route.schema?.body,
+      });
     }
   });
   app.addHook('onSend', async (request, reply) => {

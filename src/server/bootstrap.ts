@@ -10,21 +10,38 @@ import type { Database } from './platform/db.js';
 export const DEFAULT_ADMIN = 'admin';
 
 /** Loads the demo organisation (units and ~200 people) into an empty database. */
-export async function loadDemoOrganisation(database: Database, cipher: FieldCipher): Promise<{ units: number; people: number }> {
+export async function loadDemoOrganisation(
+  database: Database,
+  cipher: FieldCipher,
+): Promise<{ units: number; people: number }> {
   const existing = await database.db.select({ id: orgUnits.id }).from(orgUnits).limit(1);
-  if (existing.length > 0) throw new Error('The database already holds units; the demo organisation loads only into an empty database.');
+  if (existing.length > 0)
+    throw new Error(
+      'The database already holds units; the demo organisation loads only into an empty database.',
+    );
   const org = generateDemoOrganisation();
   const loaded = await bulkLoadOrganisation(database.db, cipher, org);
-  await writeAudit(database.db, null, { action: 'system.demo_loaded', entityType: 'system', summary: `载入演示组织：${loaded.units} 个机构，${loaded.people} 名人员` });
+  await writeAudit(database.db, null, {
+    action: 'system.demo_loaded',
+    entityType: 'system',
+    summary: `载入演示组织：${loaded.units} 个机构，${loaded.people} 名人员`,
+  });
   return loaded;
 }
 
 /** The first root unit, created as "本单位" when the database has none. */
 export async function ensureRootUnit(database: Database): Promise<string> {
-  const roots = await database.db.select({ id: orgUnits.id }).from(orgUnits).where(isNull(orgUnits.parentId)).orderBy(asc(orgUnits.createdAt)).limit(1);
+  const roots = await database.db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(isNull(orgUnits.parentId))
+    .orderBy(asc(orgUnits.createdAt))
+    .limit(1);
   if (roots[0]) return roots[0].id;
   const id = crypto.randomUUID();
-  await database.db.insert(orgUnits).values({ id, path: `/${id}/`, depth: 0, code: 'ROOT', name: '本单位', type: 'company' });
+  await database.db
+    .insert(orgUnits)
+    .values({ id, path: `/${id}/`, depth: 0, code: 'ROOT', name: '本单位', type: 'company' });
   return id;
 }
 

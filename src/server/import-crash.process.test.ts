@@ -16,7 +16,15 @@ const base = `http://127.0.0.1:${PORT}`;
 function start(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', HOUBEI_DATA_DIR: dataDir, HOUBEI_WEB_DIR: '/nonexistent', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      HOUBEI_DATA_DIR: dataDir,
+      HOUBEI_WEB_DIR: '/nonexistent',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -34,11 +42,19 @@ async function until(check: () => boolean, ms: number) {
 
 /** Signs in (changing the one-time password when asked) and returns cookie and CSRF token. */
 async function signIn(password: string, newPassword: string) {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const session = await (await fetch(`${base}/api/auth/session`, { headers: { cookie } })).json();
   if ((await login.json()).mustChangePassword) {
-    await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: password, newPassword }) });
+    await fetch(`${base}/api/auth/password`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: password, newPassword }),
+    });
   }
   return { cookie, csrf: session.csrfToken as string };
 }
@@ -62,8 +78,12 @@ describe('SIGKILL during an import on PGlite', () => {
     const rows = 6000;
     const file = await buildRosterXlsx(Array.from({ length: rows }, (_, i) => rosterRow(i + 1, unitCode)));
     const form = new FormData();
-    form.append('file', new Blob([file]), 'roster.xlsx');
-    const upload = fetch(`${base}/api/people/import/commit`, { method: 'POST', headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf }, body: form }).catch(() => null);
+    form.append('file', new Blob([new Uint8Array(file)]), 'roster.xlsx');
+    const upload = fetch(`${base}/api/people/import/commit`, {
+      method: 'POST',
+      headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf },
+      body: form,
+    }).catch(() => null);
     await new Promise((r) => setTimeout(r, 1500));
     // The server runs in the child itself (tsx as a loader, not as a wrapper process).
     expect(Number(readFileSync(path.join(dataDir, 'houbei.lock'), 'utf8'))).toBe(first.child.pid);
@@ -72,7 +92,10 @@ describe('SIGKILL during an import on PGlite', () => {
     await upload;
 
     const second = start();
-    await until(() => second.output().includes('Houbei is running') || second.child.exitCode !== null, 60_000).catch(() => {
+    await until(
+      () => second.output().includes('Houbei is running') || second.child.exitCode !== null,
+      60_000,
+    ).catch(() => {
       throw new Error(`restart did not finish: ${second.output()}`);
     });
     expect(second.output()).toContain('Houbei is running');

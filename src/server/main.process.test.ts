@@ -10,10 +10,21 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const dataDir = mkdtempSync(path.join(tmpdir(), 'houbei-process-'));
 
-function startServer(port: number, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startServer(
+  port: number,
+  args: string[] = [],
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HOUBEI_DATA_DIR: dataDir, HOUBEI_WEB_DIR: '/nonexistent', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HOUBEI_DATA_DIR: dataDir,
+      HOUBEI_WEB_DIR: '/nonexistent',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

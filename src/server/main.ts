@@ -18,9 +18,13 @@ export async function startServer(options: { demo: boolean; config?: Config }): 
   const config = options.config ?? readConfig();
   const database = await openConfiguredDatabase(config);
   const { secret, source } = loadSecret(config);
-  if (source === 'generated') console.log(`A new encryption key was written to ${config.dataDir}/secret.key — back it up with the database.`);
+  if (source === 'generated')
+    console.log(
+      `A new encryption key was written to ${config.dataDir}/secret.key — back it up with the database.`,
+    );
   const prepared = await prepareDatabase(database, createFieldCipher(secret), { demo: options.demo });
-  if (prepared.demo) console.log(`Demo organisation created: ${prepared.demo.units} units, ${prepared.demo.people} people.`);
+  if (prepared.demo)
+    console.log(`Demo organisation created: ${prepared.demo.units} units, ${prepared.demo.people} people.`);
   if (prepared.adminPassword) {
     console.log('\n========================================================');
     console.log(` System administrator: ${DEFAULT_ADMIN}`);
@@ -53,13 +57,17 @@ export async function startServer(options: { demo: boolean; config?: Config }): 
     await database.close();
     throw error;
   }
-  console.log(`Houbei is running on http://localhost:${config.port} (${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`);
+  console.log(
+    `Houbei is running on http://localhost:${config.port} (${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`,
+  );
   return app;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  startServer({ demo: !process.argv.includes('--no-demo') && process.env.HOUBEI_DEMO !== 'false' }).catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  startServer({ demo: !process.argv.includes('--no-demo') && process.env.HOUBEI_DEMO !== 'false' }).catch(
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

@@ -1,5 +1,13 @@
 /** Kinds of org unit (SPEC §2.1), with their display names. */
-export const UNIT_TYPES = ['company', 'city_branch', 'department', 'county_branch', 'township_branch', 'team', 'other'] as const;
+export const UNIT_TYPES = [
+  'company',
+  'city_branch',
+  'department',
+  'county_branch',
+  'township_branch',
+  'team',
+  'other',
+] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
 export const UNIT_TYPE_LABELS: Record<UnitType, { zh: string; en: string }> = {

@@ -25,13 +25,17 @@ describe('ID numbers (GB 11643)', () => {
 
   it('a number with its computed check character is always valid; any other last character is not', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1930-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }), (date, order) => {
-        const first17 = `330102${date.toISOString().slice(0, 10).replaceAll('-', '')}${String(order).padStart(3, '0')}`;
-        const check = idNumberCheckChar(first17);
-        expect(isValidIdNumber(first17 + check)).toBe(true);
-        const other = check === '0' ? '1' : '0';
-        expect(isValidIdNumber(first17 + other)).toBe(false);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1930-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (date, order) => {
+          const first17 = `330102${date.toISOString().slice(0, 10).replaceAll('-', '')}${String(order).padStart(3, '0')}`;
+          const check = idNumberCheckChar(first17);
+          expect(isValidIdNumber(first17 + check)).toBe(true);
+          const other = check === '0' ? '1' : '0';
+          expect(isValidIdNumber(first17 + other)).toBe(false);
+        },
+      ),
     );
   });
 });

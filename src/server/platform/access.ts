@@ -1,4 +1,4 @@
-import { type SQL, like, or, sql } from 'drizzle-orm';
+import { like, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Permission, ROLE_PERMISSIONS, type Role } from '../../core/access/roles.js';
 import { AppError } from './errors.js';
@@ -54,7 +54,11 @@ export function pathInSubtrees(column: PgColumn | SQL, paths: string[]): SQL {
 }
 
 /** Throws `not_found` unless the unit path is in scope: out-of-scope rows look like missing rows. */
-export function assertInScope(actor: Actor, permission: Permission, unitPath: string | null | undefined): void {
+export function assertInScope(
+  actor: Actor,
+  permission: Permission,
+  unitPath: string | null | undefined,
+): void {
   if (!unitPath || !inScope(actor, permission, unitPath)) throw new AppError('not_found');
 }
 

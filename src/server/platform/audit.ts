@@ -17,7 +17,14 @@ export type AuditEntry = {
 export type AuditActor = Pick<Actor, 'userId' | 'displayName'> & { ip?: string | null };
 
 // Fields that must never reach the audit log in clear.
-const REDACTED_FIELDS = new Set(['passwordHash', 'idNumberCipher', 'idNumberHash', 'idNumber', 'data', 'csrfToken']);
+const REDACTED_FIELDS = new Set([
+  'passwordHash',
+  'idNumberCipher',
+  'idNumberHash',
+  'idNumber',
+  'data',
+  'csrfToken',
+]);
 
 function redact(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value ?? null;
@@ -54,7 +61,10 @@ export async function writeAuditMany(db: Db, actor: AuditActor | null, entries: 
 }
 
 /** Only the fields that differ between two versions of a record, for a readable before/after. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
   const out = { before: {} as Partial<T>, after: {} as Partial<T> };
   for (const key of Object.keys(after) as (keyof T)[]) {
     if (key === 'version' || key === 'updatedAt') continue;

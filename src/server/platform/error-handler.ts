@@ -46,7 +46,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, ErrorCode> = {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = request.lang ?? languageOf(request);
-    if (error instanceof AppError) return sendError(reply, lang, error.code, error.details, error.customMessage);
+    if (error instanceof AppError)
+      return sendError(reply, lang, error.code, error.details, error.customMessage);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({
         path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
@@ -68,5 +69,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, lang, 'internal');
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, request.lang ?? languageOf(request), 'not_found'));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, request.lang ?? languageOf(request), 'not_found'),
+  );
 }

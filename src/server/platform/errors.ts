@@ -14,9 +14,17 @@ export const ERROR_CODES = {
     zh: '登录失败次数过多，账户已锁定，请 15 分钟后再试。',
     en: 'Too many failed sign-ins; the account is locked for 15 minutes.',
   },
-  password_change_required: { status: 403, zh: '请先修改初始密码。', en: 'Please change your initial password first.' },
+  password_change_required: {
+    status: 403,
+    zh: '请先修改初始密码。',
+    en: 'Please change your initial password first.',
+  },
   weak_password: { status: 400, zh: '新密码不符合要求。', en: 'The new password does not meet the rules.' },
-  csrf_failed: { status: 403, zh: '页面已过期，请刷新后重试。', en: 'The page has expired; reload and try again.' },
+  csrf_failed: {
+    status: 403,
+    zh: '页面已过期，请刷新后重试。',
+    en: 'The page has expired; reload and try again.',
+  },
   forbidden: { status: 403, zh: '没有权限执行此操作。', en: 'You are not allowed to do this.' },
   not_found: { status: 404, zh: '记录不存在或无权访问。', en: 'Not found.' },
   conflict: {
@@ -26,7 +34,11 @@ export const ERROR_CODES = {
   },
   duplicate: { status: 409, zh: '记录已存在。', en: 'The record already exists.' },
   in_use: { status: 409, zh: '该记录正在被引用，不能执行此操作。', en: 'The record is in use.' },
-  cycle: { status: 400, zh: '不能把机构移动到其自身或下级机构之下。', en: 'A unit cannot move under itself.' },
+  cycle: {
+    status: 400,
+    zh: '不能把机构移动到其自身或下级机构之下。',
+    en: 'A unit cannot move under itself.',
+  },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
   internal: { status: 500, zh: '服务器内部错误，请稍后再试。', en: 'Internal server error.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

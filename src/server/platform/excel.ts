@@ -6,7 +6,10 @@ import { AppError } from './errors.js';
 /** Bounds on what an uploaded workbook may unpack to (zip bombs). */
 export const XLSX_LIMITS = { maxEntries: 2000, maxUnpackedBytes: 300 * 1024 * 1024, maxRatio: 400 } as const;
 
-const INVALID_XLSX = { zh: '文件不是有效的 Excel（.xlsx）文件。', en: 'The file is not a valid Excel (.xlsx) workbook.' };
+const INVALID_XLSX = {
+  zh: '文件不是有效的 Excel（.xlsx）文件。',
+  en: 'The file is not a valid Excel (.xlsx) workbook.',
+};
 
 /**
  * Checks an upload before any parser sees it: it must be a zip holding `[Content_Types].xml` and a
@@ -14,7 +17,8 @@ const INVALID_XLSX = { zh: '文件不是有效的 Excel（.xlsx）文件。', en
  * zip declares can lie).
  */
 export async function assertSafeXlsx(buffer: Buffer): Promise<void> {
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new AppError('invalid_file', null, INVALID_XLSX);
+  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50)
+    throw new AppError('invalid_file', null, INVALID_XLSX);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, file) =>
       error || !file ? reject(new AppError('invalid_file', null, INVALID_XLSX)) : resolve(file),
@@ -27,14 +31,21 @@ export async function assertSafeXlsx(buffer: Buffer): Promise<void> {
       zip.close();
       reject(error instanceof AppError ? error : new AppError('invalid_file', null, INVALID_XLSX));
     };
-    const tooBig = () => fail(new AppError('file_too_large', null, { zh: '文件解压后过大，已拒绝。', en: 'The file unpacks to too much data.' }));
+    const tooBig = () =>
+      fail(
+        new AppError('file_too_large', null, {
+          zh: '文件解压后过大，已拒绝。',
+          en: 'The file unpacks to too much data.',
+        }),
+      );
     zip.on('error', fail);
     zip.on('end', () => resolve());
     zip.on('entry', (entry: yauzl.Entry) => {
       names.add(entry.fileName);
       if (names.size > XLSX_LIMITS.maxEntries) return tooBig();
       if (entry.uncompressedSize > XLSX_LIMITS.maxUnpackedBytes) return tooBig();
-      if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > XLSX_LIMITS.maxRatio) return tooBig();
+      if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > XLSX_LIMITS.maxRatio)
+        return tooBig();
       if (entry.fileName.endsWith('/')) return zip.readEntry();
       zip.openReadStream(entry, (error, stream) => {
         if (error || !stream) return fail(error);
@@ -51,20 +62,27 @@ export async function assertSafeXlsx(buffer: Buffer): Promise<void> {
     });
     zip.readEntry();
   });
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new AppError('invalid_file', null, INVALID_XLSX);
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml'))
+    throw new AppError('invalid_file', null, INVALID_XLSX);
 }
 
 /** A cell value as the import sees it: trimmed text, a Date, a number, a boolean, or null. */
 export type CellValue = string | number | boolean | Date | null;
 
+// Exports put an apostrophe before text a spreadsheet would run as a formula (see safeCell);
+// an import of such an export takes it off again, so values round-trip unchanged.
+function unneutralise(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 function plainCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'string') return unneutralise(value.trim()) || null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim() || null;
-    if ('text' in value && typeof value.text === 'string') return value.text.trim() || null;
+    if ('richText' in value) return plainCellValue(value.richText.map((t) => t.text).join(''));
+    if ('text' in value && typeof value.text === 'string') return plainCellValue(value.text);
     if ('result' in value) return plainCellValue(value.result as ExcelJS.CellValue);
     if ('error' in value) return null;
   }
@@ -75,7 +93,9 @@ function plainCellValue(value: ExcelJS.CellValue): CellValue {
  * Streams the rows of the first worksheet: the header row, then each data row as a map from header
  * to value. Rows that are entirely empty are skipped. Memory stays flat for big files.
  */
-export async function* readSheetRows(buffer: Buffer): AsyncGenerator<{ rowNumber: number; headers: string[]; values: CellValue[] }> {
+export async function* readSheetRows(
+  buffer: Buffer,
+): AsyncGenerator<{ rowNumber: number; headers: string[]; values: CellValue[] }> {
   await assertSafeXlsx(buffer);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
     sharedStrings: 'cache',
@@ -125,7 +145,11 @@ export function streamWorkbook(options: {
   rows: AsyncIterable<Record<string, unknown>[]>;
 }): PassThrough {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const sheet = workbook.addWorksheet(options.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = options.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14 }));
   sheet.getRow(1).font = { bold: true };
@@ -159,7 +183,10 @@ export async function buildTemplate(options: {
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(options.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = options.columns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.width ?? 16 }));
+  sheet.columns = options.columns.map((c) => ({
+    header: c.required ? `${c.header}*` : c.header,
+    width: c.width ?? 16,
+  }));
   sheet.getRow(1).font = { bold: true };
   options.columns.forEach((c, i) => {
     sheet.getRow(1).getCell(i + 1).note = c.note;

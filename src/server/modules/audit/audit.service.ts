@@ -1,4 +1,4 @@
-import { type SQL, and, count, desc, eq, gte, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditQuery } from '../../../contracts/audit.js';
 import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
@@ -20,13 +20,21 @@ function dayStart(date: string): Date {
 function whereOf(ctx: ServiceContext, query: Query): SQL | undefined {
   const isSystemAdmin = ctx.actor.grants.some((g) => g.role === 'system_admin');
   const scope = pathInSubtrees(auditLog.unitPath, scopePaths(ctx.actor, 'audit.read'));
-  const conditions: (SQL | undefined)[] = [isSystemAdmin ? undefined : and(scope, sql`${auditLog.unitPath} IS NOT NULL`)];
+  const conditions: (SQL | undefined)[] = [
+    isSystemAdmin ? undefined : and(scope, sql`${auditLog.unitPath} IS NOT NULL`),
+  ];
   if (query.from) conditions.push(gte(auditLog.at, dayStart(query.from)));
   if (query.to) conditions.push(lt(auditLog.at, new Date(dayStart(query.to).getTime() + 86_400_000)));
   if (query.action) conditions.push(ilike(auditLog.action, `${query.action.replace(/[\\%_]/g, '\\$&')}%`));
   if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType));
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId));
-  if (query.actor) conditions.push(or(ilike(auditLog.actorName, `%${query.actor.replace(/[\\%_]/g, '\\$&')}%`), query.actor === '-' ? isNull(auditLog.actorUserId) : undefined));
+  if (query.actor)
+    conditions.push(
+      or(
+        ilike(auditLog.actorName, `%${query.actor.replace(/[\\%_]/g, '\\$&')}%`),
+        query.actor === '-' ? isNull(auditLog.actorUserId) : undefined,
+      ),
+    );
   return and(...conditions);
 }
 
@@ -39,7 +47,13 @@ export async function listAudit(ctx: ServiceContext, query: Query) {
   assertPermission(ctx.actor, 'audit.read');
   const where = whereOf(ctx, query);
   const [rows, [{ total }]] = await Promise.all([
-    ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    ctx.db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     ctx.db.select({ total: count() }).from(auditLog).where(where),
   ]);
   return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
@@ -52,7 +66,12 @@ export function exportAudit(ctx: ServiceContext, query: Query) {
   async function* rows() {
     let beforeId = Number.MAX_SAFE_INTEGER;
     for (;;) {
-      const batch = await ctx.db.select().from(auditLog).where(and(where, lt(auditLog.id, beforeId))).orderBy(desc(auditLog.id)).limit(2000);
+      const batch = await ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(where, lt(auditLog.id, beforeId)))
+        .orderBy(desc(auditLog.id))
+        .limit(2000);
       if (batch.length === 0) return;
       yield batch.map((r) => ({
         ...r,

@@ -30,7 +30,12 @@ describe.each(dbKinds())('auth on %s', (kind) => {
 
   it('sets an HttpOnly SameSite=Lax cookie and a new session id at every sign-in', async () => {
     const user = await createUser(t.db, { grants: [{ role: 'reserve', unit }] });
-    const login = () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const login = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
     const a = (await login()).cookies.find((c) => c.name === 'houbei_sid')!;
     const b = (await login()).cookies.find((c) => c.name === 'houbei_sid')!;
     expect(a.httpOnly).toBe(true);
@@ -42,8 +47,12 @@ describe.each(dbKinds())('auth on %s', (kind) => {
 
   it('answers an unknown user and a wrong password the same way', async () => {
     const user = await createUser(t.db, { grants: [{ role: 'reserve', unit }] });
-    const unknown = await t.anonymous().post('/api/auth/login', { username: 'nobody-here', password: 'whatever-123' });
-    const wrong = await t.anonymous().post('/api/auth/login', { username: user.username, password: 'whatever-123' });
+    const unknown = await t
+      .anonymous()
+      .post('/api/auth/login', { username: 'nobody-here', password: 'whatever-123' });
+    const wrong = await t
+      .anonymous()
+      .post('/api/auth/login', { username: user.username, password: 'whatever-123' });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
@@ -52,11 +61,18 @@ describe.each(dbKinds())('auth on %s', (kind) => {
   it('locks the account after five failures, even for the right password', async () => {
     const user = await createUser(t.db, { grants: [{ role: 'reserve', unit }] });
     for (let i = 0; i < 4; i++) {
-      expect((await t.anonymous().post('/api/auth/login', { username: user.username, password: 'wrong-pass-1' })).statusCode).toBe(401);
+      expect(
+        (await t.anonymous().post('/api/auth/login', { username: user.username, password: 'wrong-pass-1' }))
+          .statusCode,
+      ).toBe(401);
     }
-    const fifth = await t.anonymous().post('/api/auth/login', { username: user.username, password: 'wrong-pass-1' });
+    const fifth = await t
+      .anonymous()
+      .post('/api/auth/login', { username: user.username, password: 'wrong-pass-1' });
     expect(fifth.statusCode).toBe(423);
-    const right = await t.anonymous().post('/api/auth/login', { username: user.username, password: TEST_PASSWORD });
+    const right = await t
+      .anonymous()
+      .post('/api/auth/login', { username: user.username, password: TEST_PASSWORD });
     expect(right.statusCode).toBe(423);
     expect(right.json().error.code).toBe('account_locked');
     const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
@@ -80,10 +96,16 @@ describe.each(dbKinds())('auth on %s', (kind) => {
     const blocked = await client.get('/api/people');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
-    const weak = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'password123' });
+    const weak = await client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'password123',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details.fields[0].path).toBe('newPassword');
-    const ok = await client.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Blue-River-Tea-77' });
+    const ok = await client.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Blue-River-Tea-77',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await client.get('/api/people')).statusCode).toBe(200);
     expect((await t.login(user.username, 'Blue-River-Tea-77')).cookie).toMatch(/houbei_sid=/);
@@ -92,20 +114,31 @@ describe.each(dbKinds())('auth on %s', (kind) => {
   it('ends sessions past the idle timeout', async () => {
     const user = await createUser(t.db, { grants: [{ role: 'hr_admin', unit }] });
     const client = await t.login(user.username);
-    await t.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, user.id));
+    await t.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.userId, user.id));
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
   });
 
   it('ends sessions past the absolute timeout even when active', async () => {
     const user = await createUser(t.db, { grants: [{ role: 'hr_admin', unit }] });
     const client = await t.login(user.username);
-    await t.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
   });
 
   it('answers malformed bodies with 400 in the one error shape', async () => {
     for (const payload of ['{"username":', '[]', '"x"', '{"username":1}']) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { 'content-type': 'application/json' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toMatch(/bad_request|validation_failed/);
     }

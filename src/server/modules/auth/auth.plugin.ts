@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db.js';
 import { languageOf, sendError } from '../../platform/error-handler.js';
 import { routeAdmits } from '../../platform/request-context.js';
-import { type SessionLimits, csrfMatches, resolveSession } from './auth.service.js';
+import { csrfMatches, resolveSession, type SessionLimits } from './auth.service.js';
 
 export const SESSION_COOKIE = 'houbei_sid';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

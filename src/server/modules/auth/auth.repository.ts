@@ -30,7 +30,12 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 /** A user's role grants with the granted units' paths (inactive units still scope their subtree). */
 export async function listGrantsOfUser(db: Db, userId: string): Promise<Grant[]> {
   const rows = await db
-    .select({ role: roleGrants.role, unitId: roleGrants.unitId, unitPath: orgUnits.path, unitName: orgUnits.name })
+    .select({
+      role: roleGrants.role,
+      unitId: roleGrants.unitId,
+      unitPath: orgUnits.path,
+      unitName: orgUnits.name,
+    })
     .from(roleGrants)
     .innerJoin(orgUnits, eq(orgUnits.id, roleGrants.unitId))
     .where(eq(roleGrants.userId, userId));
@@ -70,9 +75,19 @@ export async function updateUserLoginState(
   await db.update(users).set(values).where(eq(users.id, userId));
 }
 
-export async function updateUserPassword(db: Db, userId: string, passwordHash: string, now: Date): Promise<void> {
+export async function updateUserPassword(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
   await db
     .update(users)
-    .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, version: sql`${users.version} + 1` })
+    .set({
+      passwordHash,
+      mustChangePassword: false,
+      passwordChangedAt: now,
+      version: sql`${users.version} + 1`,
+    })
     .where(eq(users.id, userId));
 }

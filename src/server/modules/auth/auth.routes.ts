@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ChangePasswordBody, LanguageBody, LoginBody, SessionInfo } from '../../../contracts/auth.js';
 import { Ok } from '../../../contracts/common.js';
 import { permissionsOf } from '../../platform/access.js';
@@ -47,9 +47,13 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   r.post(
     '/api/auth/logout',
-    { schema: { response: { 200: Ok } }, config: { access: 'authenticated', allowBeforePasswordChange: true } },
+    {
+      schema: { response: { 200: Ok } },
+      config: { access: 'authenticated', allowBeforePasswordChange: true },
+    },
     async (request, reply) => {
-      if (request.session && request.actor) await logout(deps.db, request.session.id, request.actor, request.ip);
+      if (request.session && request.actor)
+        await logout(deps.db, request.session.id, request.actor, request.ip);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { ok: true as const };
     },
@@ -57,7 +61,10 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   r.get(
     '/api/auth/session',
-    { schema: { response: { 200: SessionInfo } }, config: { access: 'authenticated', allowBeforePasswordChange: true } },
+    {
+      schema: { response: { 200: SessionInfo } },
+      config: { access: 'authenticated', allowBeforePasswordChange: true },
+    },
     async (request) => {
       const actor = request.actor;
       const session = request.session;

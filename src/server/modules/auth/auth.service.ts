@@ -1,8 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
-import { PASSWORD_PROBLEM_MESSAGES, checkPassword } from '../../../core/auth/password-policy.js';
+import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '../../../core/auth/password-policy.js';
 import type { Actor } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
-import { DUMMY_PASSWORD_HASH, hashPassword, randomToken, sha256, verifyPassword } from '../../platform/crypto.js';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  randomToken,
+  sha256,
+  verifyPassword,
+} from '../../platform/crypto.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
@@ -29,9 +35,11 @@ export async function login(
 ): Promise<{ token: string; csrfToken: string; mustChangePassword: boolean }> {
   const user = await repo.findUserByUsername(db, input.username);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  const auditActor = user ? { userId: user.id, displayName: user.displayName, ip: client.ip } : { userId: '', displayName: input.username, ip: client.ip };
+  const auditActor = user
+    ? { userId: user.id, displayName: user.displayName, ip: client.ip }
+    : { userId: '', displayName: input.username, ip: client.ip };
 
-  if (!user || !user.active) {
+  if (!user?.active) {
     await writeAudit(db, null, {
       action: 'login.failed',
       entityType: 'user',
@@ -101,10 +109,17 @@ export async function resolveSession(
     await repo.deleteSession(db, sessionId);
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(db, sessionId, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+    await repo.touchSession(db, sessionId, now);
   const grants = await repo.listGrantsOfUser(db, user.id);
   return {
-    actor: { userId: user.id, username: user.username, displayName: user.displayName, personId: user.personId, grants },
+    actor: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      personId: user.personId,
+      grants,
+    },
     session: { id: sessionId, csrfToken: session.csrfToken, mustChangePassword: user.mustChangePassword },
   };
 }
@@ -121,11 +136,15 @@ export function csrfMatches(expected: string, presented: string | undefined): bo
 export async function logout(db: Db, sessionId: string, actor: Actor, ip: string): Promise<void> {
   await db.transaction(async (tx) => {
     await repo.deleteSession(tx, sessionId);
-    await writeAudit(tx, { userId: actor.userId, displayName: actor.displayName, ip }, {
-      action: 'logout',
-      entityType: 'user',
-      entityId: actor.userId,
-    });
+    await writeAudit(
+      tx,
+      { userId: actor.userId, displayName: actor.displayName, ip },
+      {
+        action: 'logout',
+        entityType: 'user',
+        entityId: actor.userId,
+      },
+    );
   });
 }
 
@@ -138,13 +157,23 @@ export async function changePassword(
   const user = await repo.findUserByUsername(ctx.db, ctx.actor.username);
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError('validation_failed', {
-      fields: [{ path: 'currentPassword', message: ctx.lang === 'zh' ? '当前密码不正确' : 'The current password is wrong' }],
+      fields: [
+        {
+          path: 'currentPassword',
+          message: ctx.lang === 'zh' ? '当前密码不正确' : 'The current password is wrong',
+        },
+      ],
     });
   }
   const problems = checkPassword(input.newPassword, { username: user.username });
   if (input.newPassword === input.currentPassword) {
     throw new AppError('weak_password', {
-      fields: [{ path: 'newPassword', message: ctx.lang === 'zh' ? '新密码不能与当前密码相同' : 'Choose a different password' }],
+      fields: [
+        {
+          path: 'newPassword',
+          message: ctx.lang === 'zh' ? '新密码不能与当前密码相同' : 'Choose a different password',
+        },
+      ],
     });
   }
   if (problems.length > 0) {

@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import type { PeopleListQuery } from '../../../contracts/people.js';
 import { assertPermission } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
-import { type ExportColumn, buildTemplate, streamWorkbook } from '../../platform/excel.js';
+import { buildTemplate, type ExportColumn, streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import { ROSTER_COLUMNS, formatAssessments, formatResume } from './people-import.columns.js';
 import { iteratePeople } from './people.repository.js';
 import { peopleFilterOf } from './people.service.js';
+import { formatAssessments, formatResume, ROSTER_COLUMNS } from './people-import.columns.js';
 
 /** The roster import template: the import's columns, an example row and a sheet of notes. */
 export async function buildRosterTemplate(): Promise<Buffer> {
@@ -36,13 +36,22 @@ export async function buildRosterTemplate(): Promise<Buffer> {
   };
   return buildTemplate({
     sheetName: '人员名册',
-    columns: ROSTER_COLUMNS.map((c) => ({ header: c.header, required: c.required, width: c.width, note: c.note })),
+    columns: ROSTER_COLUMNS.map((c) => ({
+      header: c.header,
+      required: c.required,
+      width: c.width,
+      note: c.note,
+    })),
     example: ROSTER_COLUMNS.map((c) => example[c.field] ?? null),
   });
 }
 
 const EXPORT_COLUMNS: ExportColumn[] = [
-  ...ROSTER_COLUMNS.filter((c) => c.field !== 'idNumber' && c.field !== 'unitCode').map((c) => ({ header: c.header, key: c.field, width: c.width })),
+  ...ROSTER_COLUMNS.filter((c) => c.field !== 'idNumber' && c.field !== 'unitCode').map((c) => ({
+    header: c.header,
+    key: c.field,
+    width: c.width,
+  })),
   { header: '所在机构', key: 'unitName', width: 20 },
   { header: '所在机构编码', key: 'unitCode' },
   { header: '身份证号码（脱敏）', key: 'idNumberMasked', width: 22 },

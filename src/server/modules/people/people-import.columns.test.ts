@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAssessments, formatResume, parseAssessmentsCell, parseBooleanCell, parseDateCell, parseResumeCell } from './people-import.columns.js';
+import {
+  formatAssessments,
+  formatResume,
+  parseAssessmentsCell,
+  parseBooleanCell,
+  parseDateCell,
+  parseResumeCell,
+} from './people-import.columns.js';
 
 describe('roster cells', () => {
   it('reads dates written the ways HR offices write them', () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ImportReport, PeopleListQuery } from '../../../contracts/people.js';
 import type { AppDeps } from '../../platform/app-deps.js';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel.js';
+import { attachmentHeader, XLSX_MIME } from '../../platform/excel.js';
 import { contextOf } from '../../platform/request-context.js';
 import { readUpload } from '../../platform/upload.js';
 import { buildRosterTemplate, exportPeople } from './people-export.service.js';
@@ -14,18 +14,36 @@ export async function peopleImportRoutes(app: FastifyInstance, deps: AppDeps): P
   const today = () => new Date().toISOString().slice(0, 10);
 
   r.get('/api/people/import/template', { config: { access: 'people.import' } }, async (_req, reply) =>
-    reply.type(XLSX_MIME).header('content-disposition', attachmentHeader('人员名册导入模板.xlsx')).send(await buildRosterTemplate()),
+    reply
+      .type(XLSX_MIME)
+      .header('content-disposition', attachmentHeader('人员名册导入模板.xlsx'))
+      .send(await buildRosterTemplate()),
   );
-  r.post('/api/people/import/preview', { schema: { response: { 200: ImportReport } }, config: { access: 'people.import' } }, async (req) => {
-    const { buffer } = await readUpload(req);
-    return importPeople(contextOf(req, deps), buffer, { commit: false });
-  });
-  r.post('/api/people/import/commit', { schema: { response: { 200: ImportReport } }, config: { access: 'people.import' } }, async (req) => {
-    const { buffer } = await readUpload(req);
-    return importPeople(contextOf(req, deps), buffer, { commit: true });
-  });
-  r.get('/api/people/export', { schema: { querystring: PeopleListQuery }, config: { access: 'people.export' } }, async (req, reply) => {
-    const stream = await exportPeople(contextOf(req, deps), req.query);
-    return reply.type(XLSX_MIME).header('content-disposition', attachmentHeader(`人员名册-${today()}.xlsx`)).send(stream);
-  });
+  r.post(
+    '/api/people/import/preview',
+    { schema: { response: { 200: ImportReport } }, config: { access: 'people.import' } },
+    async (req) => {
+      const { buffer } = await readUpload(req);
+      return importPeople(contextOf(req, deps), buffer, { commit: false });
+    },
+  );
+  r.post(
+    '/api/people/import/commit',
+    { schema: { response: { 200: ImportReport } }, config: { access: 'people.import' } },
+    async (req) => {
+      const { buffer } = await readUpload(req);
+      return importPeople(contextOf(req, deps), buffer, { commit: true });
+    },
+  );
+  r.get(
+    '/api/people/export',
+    { schema: { querystring: PeopleListQuery }, config: { access: 'people.export' } },
+    async (req, reply) => {
+      const stream = await exportPeople(contextOf(req, deps), req.query);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachmentHeader(`人员名册-${today()}.xlsx`))
+        .send(stream);
+    },
+  );
 }

@@ -1,29 +1,38 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { PersonFields, type ImportReport } from '../../../contracts/people.js';
+import type { z } from 'zod';
+import { type ImportReport, PersonFields } from '../../../contracts/people.js';
 import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
 import { type AuditEntry, changedFields, writeAuditMany } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { type CellValue, readSheetRows } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { orgUnits } from '../units/units.table.js';
+import { crossFieldIssues, protectIdNumber } from './people.service.js';
+import { people } from './people.table.js';
 import {
   type CellIssue,
-  ROSTER_COLUMNS,
   displayCell,
+  EXPORT_ONLY_HEADERS,
   parseAssessmentsCell,
   parseBooleanCell,
   parseDateCell,
   parseResumeCell,
+  ROSTER_COLUMNS,
 } from './people-import.columns.js';
-import { crossFieldIssues, protectIdNumber } from './people.service.js';
-import { people } from './people.table.js';
 
 const BATCH_SIZE = 500;
 const MAX_REPORTED_ERRORS = 2000;
-const HEADER_ALIASES = new Map(ROSTER_COLUMNS.map((c) => [c.header, c]));
+const KNOWN_HEADERS = new Set([...ROSTER_COLUMNS.map((c) => c.header), ...EXPORT_ONLY_HEADERS]);
 
 type RowError = ImportReport['errors'][number];
-type ParsedRow = { rowNumber: number; values: ReturnType<typeof PersonFields.parse> };
+// A row sets only the columns the file has: re-importing a narrower sheet leaves other fields alone.
+const ImportRow = PersonFields.partial().required({
+  employeeNo: true,
+  name: true,
+  gender: true,
+  unitId: true,
+});
+type ParsedRow = { rowNumber: number; values: z.output<typeof ImportRow> };
 
 /** Thrown inside the transaction to undo a preview or a file with errors. */
 class RollBack extends Error {}
@@ -37,10 +46,12 @@ function parseRow(
   const raw: Record<string, unknown> = {};
   const issues: CellIssue[] = [];
   const cellOf = new Map<string, CellValue>();
-  headers.forEach((h, i) => cellOf.set(h, cells[i] ?? null));
+  for (const [i, h] of headers.entries()) cellOf.set(h, cells[i] ?? null);
   for (const column of ROSTER_COLUMNS) {
+    if (!cellOf.has(column.header)) continue;
     const cell = cellOf.get(column.header) ?? null;
-    const bad = (message: string) => issues.push({ column: column.header, value: displayCell(cell), message });
+    const bad = (message: string) =>
+      issues.push({ column: column.header, value: displayCell(cell), message });
     if (cell === null && column.required) {
       bad('必填项不能为空 / required');
       continue;
@@ -50,9 +61,17 @@ function parseRow(
     else if (column.kind === 'boolean') parsed = parseBooleanCell(cell);
     else if (column.kind === 'resume') parsed = parseResumeCell(cell);
     else if (column.kind === 'assessments') parsed = parseAssessmentsCell(cell);
-    else parsed = cell === null ? null : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
+    else
+      parsed =
+        cell === null ? null : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
     if (parsed === undefined) {
-      const hint = { date: '日期格式应为 1985-03-12', boolean: '请填“是”或“否”', resume: '每行格式：2005-07—2010-06 内容', assessments: '格式：2023 称职；2024 优秀', text: '' }[column.kind];
+      const hint = {
+        date: '日期格式应为 1985-03-12',
+        boolean: '请填“是”或“否”',
+        resume: '每行格式：2005-07—2010-06 内容',
+        assessments: '格式：2023 称职；2024 优秀',
+        text: '',
+      }[column.kind];
       bad(`无法识别 / cannot read: ${hint}`);
       continue;
     }
@@ -61,21 +80,36 @@ function parseRow(
   const unitCode = typeof raw.unitCode === 'string' ? raw.unitCode : null;
   const unit = unitCode ? unitsByCode.get(unitCode.toLowerCase()) : undefined;
   if (unitCode && !unit) {
-    issues.push({ column: '所在机构编码', value: unitCode, message: '机构编码不存在或不在您的管理范围内 / unknown unit code' });
+    issues.push({
+      column: '所在机构编码',
+      value: unitCode,
+      message: '机构编码不存在或不在您的管理范围内 / unknown unit code',
+    });
   }
-  const result = PersonFields.safeParse({ ...raw, unitId: unit?.id ?? '00000000-0000-4000-8000-000000000000' });
+  const result = ImportRow.safeParse({
+    ...raw,
+    unitId: unit?.id ?? '00000000-0000-4000-8000-000000000000',
+  });
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '');
       if (field === 'unitId') continue;
       const column = ROSTER_COLUMNS.find((c) => c.field === field);
       if (column && issues.some((i) => i.column === column.header)) continue;
-      issues.push({ column: column?.header ?? field, value: displayCell(cellOf.get(column?.header ?? '') ?? null), message: issue.message });
+      issues.push({
+        column: column?.header ?? field,
+        value: displayCell(cellOf.get(column?.header ?? '') ?? null),
+        message: issue.message,
+      });
     }
   } else {
     for (const issue of crossFieldIssues(result.data)) {
       const column = ROSTER_COLUMNS.find((c) => c.field === issue.path)!;
-      issues.push({ column: column.header, value: displayCell(cellOf.get(column.header) ?? null), message: issue.message });
+      issues.push({
+        column: column.header,
+        value: displayCell(cellOf.get(column.header) ?? null),
+        message: issue.message,
+      });
     }
   }
   return issues.length === 0 && result.success ? { values: result.data, issues } : { issues };
@@ -86,7 +120,11 @@ function parseRow(
  * which commits only when `commit` is set and no row has an error (a preview always rolls back,
  * so its counts are exact). Re-importing an employee number updates that person.
  */
-export async function importPeople(ctx: ServiceContext, file: Buffer, options: { commit: boolean }): Promise<ImportReport> {
+export async function importPeople(
+  ctx: ServiceContext,
+  file: Buffer,
+  options: { commit: boolean },
+): Promise<ImportReport> {
   assertPermission(ctx.actor, 'people.import');
   assertPermission(ctx.actor, 'people.write');
   const report: ImportReport = { committed: false, totalRows: 0, created: 0, updated: 0, errors: [] };
@@ -113,9 +151,21 @@ export async function importPeople(ctx: ServiceContext, file: Buffer, options: {
         if (!headerChecked) {
           headerChecked = true;
           const missing = ROSTER_COLUMNS.filter((c) => c.required && !row.headers.includes(c.header));
-          const unknown = row.headers.filter((h) => h && !HEADER_ALIASES.has(h));
-          for (const c of missing) addError({ row: 1, column: c.header, value: null, message: '缺少必填列 / required column missing' });
-          for (const h of unknown) addError({ row: 1, column: h, value: h, message: '无法识别的列，请使用导入模板 / unknown column' });
+          const unknown = row.headers.filter((h) => h && !KNOWN_HEADERS.has(h));
+          for (const c of missing)
+            addError({
+              row: 1,
+              column: c.header,
+              value: null,
+              message: '缺少必填列 / required column missing',
+            });
+          for (const h of unknown)
+            addError({
+              row: 1,
+              column: h,
+              value: h,
+              message: '无法识别的列，请使用导入模板 / unknown column',
+            });
           if (missing.length > 0 || unknown.length > 0) break;
         }
         report.totalRows++;
@@ -124,14 +174,24 @@ export async function importPeople(ctx: ServiceContext, file: Buffer, options: {
         if (!values) continue;
         const firstRow = seenEmployeeNos.get(values.employeeNo);
         if (firstRow) {
-          addError({ row: row.rowNumber, column: '工号', value: values.employeeNo, message: `与第 ${firstRow} 行工号重复 / duplicate of row ${firstRow}` });
+          addError({
+            row: row.rowNumber,
+            column: '工号',
+            value: values.employeeNo,
+            message: `与第 ${firstRow} 行工号重复 / duplicate of row ${firstRow}`,
+          });
           continue;
         }
         seenEmployeeNos.set(values.employeeNo, row.rowNumber);
         if (values.idNumber) {
           const firstId = seenIdNumbers.get(values.idNumber);
           if (firstId) {
-            addError({ row: row.rowNumber, column: '身份证号码', value: null, message: `与第 ${firstId} 行身份证号码重复 / duplicate ID number` });
+            addError({
+              row: row.rowNumber,
+              column: '身份证号码',
+              value: null,
+              message: `与第 ${firstId} 行身份证号码重复 / duplicate ID number`,
+            });
             continue;
           }
           seenIdNumbers.set(values.idNumber, row.rowNumber);
@@ -142,7 +202,8 @@ export async function importPeople(ctx: ServiceContext, file: Buffer, options: {
           batch = [];
         }
       }
-      if (!headerChecked) addError({ row: 1, column: null, value: null, message: '表格为空 / the sheet is empty' });
+      if (!headerChecked)
+        addError({ row: 1, column: null, value: null, message: '表格为空 / the sheet is empty' });
       if (batch.length > 0) await writeBatch(tx, ctx, batch, pathByUnitId, report, addError);
       if (errorCount > 0 || !options.commit) throw new RollBack();
     });
@@ -151,7 +212,12 @@ export async function importPeople(ctx: ServiceContext, file: Buffer, options: {
     if (!(error instanceof RollBack)) throw error;
   }
   if (errorCount > report.errors.length) {
-    report.errors.push({ row: 0, column: null, value: null, message: `另有 ${errorCount - report.errors.length} 处错误未列出 / more errors not listed` });
+    report.errors.push({
+      row: 0,
+      column: null,
+      value: null,
+      message: `另有 ${errorCount - report.errors.length} 处错误未列出 / more errors not listed`,
+    });
   }
   return report;
 }
@@ -169,14 +235,24 @@ async function writeBatch(
     .select({ person: people, unitPath: orgUnits.path })
     .from(people)
     .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
-    .where(inArray(people.employeeNo, batch.map((b) => b.values.employeeNo)));
+    .where(
+      inArray(
+        people.employeeNo,
+        batch.map((b) => b.values.employeeNo),
+      ),
+    );
   const byEmployeeNo = new Map(existing.map((e) => [e.person.employeeNo, e]));
   const withIds = batch.filter((b) => b.values.idNumber);
   const idOwners = withIds.length
     ? await tx
         .select({ employeeNo: people.employeeNo, hash: people.idNumberHash })
         .from(people)
-        .where(inArray(people.idNumberHash, withIds.map((b) => ctx.cipher.hash(b.values.idNumber!))))
+        .where(
+          inArray(
+            people.idNumberHash,
+            withIds.map((b) => ctx.cipher.hash(b.values.idNumber!)),
+          ),
+        )
     : [];
   const ownerByHash = new Map(idOwners.map((o) => [o.hash, o.employeeNo]));
   const writePaths = scopePaths(ctx.actor, 'people.write');
@@ -186,14 +262,24 @@ async function writeBatch(
   for (const { rowNumber, values } of batch) {
     const current = byEmployeeNo.get(values.employeeNo);
     if (current && !writePaths.some((p) => current.unitPath.startsWith(p))) {
-      addError({ row: rowNumber, column: '工号', value: values.employeeNo, message: '该工号属于您无权管理的人员 / employee number belongs to someone outside your scope' });
+      addError({
+        row: rowNumber,
+        column: '工号',
+        value: values.employeeNo,
+        message: '该工号属于您无权管理的人员 / employee number belongs to someone outside your scope',
+      });
       continue;
     }
     const { idNumber, ...fields } = values;
     if (idNumber) {
       const owner = ownerByHash.get(ctx.cipher.hash(idNumber));
       if (owner && owner !== values.employeeNo) {
-        addError({ row: rowNumber, column: '身份证号码', value: null, message: '身份证号码已登记在其他人员名下 / ID number belongs to another person' });
+        addError({
+          row: rowNumber,
+          column: '身份证号码',
+          value: null,
+          message: '身份证号码已登记在其他人员名下 / ID number belongs to another person',
+        });
         continue;
       }
     }
@@ -218,10 +304,20 @@ async function writeBatch(
     });
   }
   if (inserts.length > 0) {
-    const created = await tx.insert(people).values(inserts).returning({ id: people.id, name: people.name, employeeNo: people.employeeNo, unitId: people.unitId });
+    const created = await tx
+      .insert(people)
+      .values(inserts)
+      .returning({ id: people.id, name: people.name, employeeNo: people.employeeNo, unitId: people.unitId });
     report.created += created.length;
     for (const c of created) {
-      audits.push({ action: 'person.imported_create', entityType: 'person', entityId: c.id, unitPath: pathByUnitId.get(c.unitId), summary: `导入新增人员 ${c.name}（${c.employeeNo}）`, after: c });
+      audits.push({
+        action: 'person.imported_create',
+        entityType: 'person',
+        entityId: c.id,
+        unitPath: pathByUnitId.get(c.unitId),
+        summary: `导入新增人员 ${c.name}（${c.employeeNo}）`,
+        after: c,
+      });
     }
   }
   await writeAuditMany(tx, ctx.audit, audits);

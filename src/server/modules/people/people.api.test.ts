@@ -1,17 +1,26 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdNumber, createPerson, createUnit, createUser, nextSeq } from '../../../../test/factories.js';
-import { type TestApp, type TestClient, buildTestApp } from '../../../../test/test-app.js';
+import { buildTestApp, type TestApp, type TestClient } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
 import { maskIdNumber } from '../../../core/people/id-number.js';
 import { auditLog } from '../../platform/audit.table.js';
 import { people } from './people.table.js';
 
 type UnitRow = Awaited<ReturnType<typeof createUnit>>;
-type ListItem = { id: string; name: string; employeeNo: string; idNumberMasked: string | null; active: boolean };
+type ListItem = {
+  id: string;
+  name: string;
+  employeeNo: string;
+  idNumberMasked: string | null;
+  active: boolean;
+};
 
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 describe.each(dbKinds())('people API on %s', (kind) => {
   let t: TestApp;
@@ -28,7 +37,9 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     county = await createUnit(t.db, { parent: city, type: 'county_branch' });
     otherCounty = await createUnit(t.db, { parent: city, type: 'county_branch' });
     hr = await t.login((await createUser(t.db, { grants: [{ role: 'hr_admin', unit: county }] })).username);
-    leader = await t.login((await createUser(t.db, { grants: [{ role: 'leadership', unit: county }] })).username);
+    leader = await t.login(
+      (await createUser(t.db, { grants: [{ role: 'leadership', unit: county }] })).username,
+    );
   });
   afterAll(() => t.close());
 
@@ -83,14 +94,31 @@ describe.each(dbKinds())('people API on %s', (kind) => {
 
   it('filters by gender, education, political status and status', async () => {
     const dept = await newDept();
-    const woman = await createPerson(t.db, t.cipher, dept, { gender: '女', fullTimeEducation: '硕士研究生', politicalStatus: '中共党员' });
-    const man = await createPerson(t.db, t.cipher, dept, { gender: '男', fullTimeEducation: '大学本科', politicalStatus: '群众' });
-    const leaver = await createPerson(t.db, t.cipher, dept, { gender: '男', fullTimeEducation: '大学本科', politicalStatus: '群众', active: false });
+    const woman = await createPerson(t.db, t.cipher, dept, {
+      gender: '女',
+      fullTimeEducation: '硕士研究生',
+      politicalStatus: '中共党员',
+    });
+    const man = await createPerson(t.db, t.cipher, dept, {
+      gender: '男',
+      fullTimeEducation: '大学本科',
+      politicalStatus: '群众',
+    });
+    const leaver = await createPerson(t.db, t.cipher, dept, {
+      gender: '男',
+      fullTimeEducation: '大学本科',
+      politicalStatus: '群众',
+      active: false,
+    });
     const u = `unitId=${dept.id}`;
     expect(idsOf((await list(hr, `${u}&gender=${encodeURIComponent('女')}`)).items)).toEqual([woman.id]);
     expect(idsOf((await list(hr, `${u}&gender=${encodeURIComponent('男')}`)).items)).toEqual([man.id]);
-    expect(idsOf((await list(hr, `${u}&education=${encodeURIComponent('硕士研究生')}`)).items)).toEqual([woman.id]);
-    expect(idsOf((await list(hr, `${u}&politicalStatus=${encodeURIComponent('群众')}`)).items)).toEqual([man.id]);
+    expect(idsOf((await list(hr, `${u}&education=${encodeURIComponent('硕士研究生')}`)).items)).toEqual([
+      woman.id,
+    ]);
+    expect(idsOf((await list(hr, `${u}&politicalStatus=${encodeURIComponent('群众')}`)).items)).toEqual([
+      man.id,
+    ]);
     expect(idsOf((await list(hr, u)).items)).toEqual(idsOf([woman, man]));
     expect(idsOf((await list(hr, `${u}&status=inactive`)).items)).toEqual([leaver.id]);
     expect(idsOf((await list(hr, `${u}&status=all`)).items)).toEqual(idsOf([woman, man, leaver]));
@@ -102,7 +130,8 @@ describe.each(dbKinds())('people API on %s', (kind) => {
   it('sorts by name descending', async () => {
     const dept = await newDept();
     const prefix = `排序${nextSeq()}-`;
-    for (const suffix of ['b', 'd', 'a', 'c']) await createPerson(t.db, t.cipher, dept, { name: `${prefix}${suffix}` });
+    for (const suffix of ['b', 'd', 'a', 'c'])
+      await createPerson(t.db, t.cipher, dept, { name: `${prefix}${suffix}` });
     const desc = await list(hr, `unitId=${dept.id}&sort=name&order=desc`);
     expect(desc.items.map((p) => p.name)).toEqual(['d', 'c', 'b', 'a'].map((s) => `${prefix}${s}`));
     const asc = await list(hr, `unitId=${dept.id}&sort=name&order=asc`);
@@ -132,7 +161,12 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     const outsider = await createPerson(t.db, t.cipher, outsideDept, { name: `外人${tag}` });
     expect((await list(hr, `q=${encodeURIComponent(tag)}`)).total).toBe(0);
     expect((await list(hr, 'pageSize=200&status=all')).items.map((i) => i.id)).not.toContain(outsider.id);
-    for (const url of [`/api/people/${outsider.id}`, `/api/people/${outsider.id}/id-number`, `/api/people/${outsider.id}/photo`, `/api/people?unitId=${outsideDept.id}`]) {
+    for (const url of [
+      `/api/people/${outsider.id}`,
+      `/api/people/${outsider.id}/id-number`,
+      `/api/people/${outsider.id}/photo`,
+      `/api/people?unitId=${outsideDept.id}`,
+    ]) {
       const res = await hr.get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('not_found');
@@ -142,9 +176,18 @@ describe.each(dbKinds())('people API on %s', (kind) => {
 
   it('creates a person and rejects invalid input field by field, writing nothing', async () => {
     const dept = await newDept();
-    const ok = await hr.post('/api/people', personBody(dept, { idNumber: buildIdNumber('1990-01-15', false) }));
+    const ok = await hr.post(
+      '/api/people',
+      personBody(dept, { idNumber: buildIdNumber('1990-01-15', false) }),
+    );
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ unitId: dept.id, unitName: dept.name, version: 1, active: true, actions: { edit: true, viewIdNumber: true } });
+    expect(ok.json()).toMatchObject({
+      unitId: dept.id,
+      unitName: dept.name,
+      version: 1,
+      active: true,
+      actions: { edit: true, viewIdNumber: true },
+    });
     const existingNo = ok.json().employeeNo as string;
 
     const valid = buildIdNumber('1985-03-12');
@@ -168,7 +211,10 @@ describe.each(dbKinds())('people API on %s', (kind) => {
       const res = await hr.post('/api/people', body);
       expect(res.statusCode, JSON.stringify(overrides)).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
-      expect(res.json().error.details.fields.map((f: { path: string }) => f.path), JSON.stringify(overrides)).toContain(field);
+      expect(
+        res.json().error.details.fields.map((f: { path: string }) => f.path),
+        JSON.stringify(overrides),
+      ).toContain(field);
       if (body.employeeNo !== existingNo) expect(await countByEmployeeNo(body.employeeNo as string)).toBe(0);
     }
     expect(await countByEmployeeNo(existingNo)).toBe(1);
@@ -196,10 +242,11 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     const created = await hr.post('/api/people', personBody(dept, { idNumber }));
     expect(created.statusCode).toBe(200);
     const id = created.json().id as string;
-    const [raw] = await t.database.query<{ id_number_cipher: string; id_number_masked: string; id_number_hash: string }>(
-      'SELECT id_number_cipher, id_number_masked, id_number_hash FROM people WHERE id = $1',
-      [id],
-    );
+    const [raw] = await t.database.query<{
+      id_number_cipher: string;
+      id_number_masked: string;
+      id_number_hash: string;
+    }>('SELECT id_number_cipher, id_number_masked, id_number_hash FROM people WHERE id = $1', [id]);
     expect(raw.id_number_cipher).toBeTruthy();
     expect(raw.id_number_cipher).not.toContain(idNumber);
     expect(raw.id_number_cipher).not.toContain(idNumber.slice(6, 14));
@@ -217,7 +264,10 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     expect(detail.json().idNumberMasked).toBe(maskIdNumber(idNumber));
     expect(detail.json()).not.toHaveProperty('idNumber');
     expect(detail.headers['cache-control']).toBe('no-store');
-    const audits = await t.database.query<{ text: string }>('SELECT row_to_json(a)::text AS text FROM audit_log a WHERE entity_id = $1', [id]);
+    const audits = await t.database.query<{ text: string }>(
+      'SELECT row_to_json(a)::text AS text FROM audit_log a WHERE entity_id = $1',
+      [id],
+    );
     expect(audits.length).toBeGreaterThan(0);
     for (const a of audits) expect(a.text).not.toContain(idNumber);
   });
@@ -226,7 +276,11 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     const dept = await newDept();
     const idNumber = buildIdNumber('1979-02-28');
     const person = await createPerson(t.db, t.cipher, dept, { idNumber });
-    const viewed = () => t.db.select().from(auditLog).where(and(eq(auditLog.entityId, person.id), eq(auditLog.action, 'person.id_number_viewed')));
+    const viewed = () =>
+      t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, person.id), eq(auditLog.action, 'person.id_number_viewed')));
 
     // leadership may read the person (in scope) but not the full ID number.
     expect((await leader.get(`/api/people/${person.id}`)).statusCode).toBe(200);
@@ -249,7 +303,11 @@ describe.each(dbKinds())('people API on %s', (kind) => {
   it('edits with the current version and refuses a stale one with 409', async () => {
     const dept = await newDept();
     const person = await createPerson(t.db, t.cipher, dept, { name: '原名' });
-    const ok = await hr.patch(`/api/people/${person.id}`, { version: person.version, name: '改名', phone: '13900001111' });
+    const ok = await hr.patch(`/api/people/${person.id}`, {
+      version: person.version,
+      name: '改名',
+      phone: '13900001111',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ name: '改名', phone: '13900001111', version: person.version + 1 });
 
@@ -258,20 +316,25 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     expect(stale.json().error.code).toBe('conflict');
     const [row] = await t.db.select().from(people).where(eq(people.id, person.id));
     expect(row).toMatchObject({ name: '改名', version: person.version + 1 });
-    const updates = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, person.id), eq(auditLog.action, 'person.updated')));
+    const updates = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, person.id), eq(auditLog.action, 'person.updated')));
     expect(updates).toHaveLength(1);
     expect(updates[0].before).toMatchObject({ name: '原名' });
     expect(updates[0].after).toMatchObject({ name: '改名' });
   });
 
-  // BUG: UpdatePersonBody is PersonFields.partial(), and zod 4 still applies the `.default()` of
-  // isMiddleManager, resume and assessments inside .partial(), so a PATCH that sends only the name
-  // resets them to false / [] / [] (src/contracts/people.ts:100). Data is silently lost on every partial edit.
   it('a partial edit leaves the fields it does not send unchanged', async () => {
     const dept = await newDept();
     const resume = [{ from: '2008-07', to: null, text: '某单位工作' }];
     const assessments = [{ year: 2024, grade: '优秀' }];
-    const person = await createPerson(t.db, t.cipher, dept, { isMiddleManager: true, resume, assessments, ethnicity: '汉族' });
+    const person = await createPerson(t.db, t.cipher, dept, {
+      isMiddleManager: true,
+      resume,
+      assessments,
+      ethnicity: '汉族',
+    });
     const res = await hr.patch(`/api/people/${person.id}`, { version: person.version, name: '只改名字' });
     expect(res.statusCode).toBe(200);
     const [row] = await t.db.select().from(people).where(eq(people.id, person.id));
@@ -300,7 +363,10 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     expect(moved.json()).toMatchObject({ unitId: inside.id, unitName: inside.name });
 
     // A read-only role cannot edit at all, even in scope.
-    const byLeader = await leader.patch(`/api/people/${person.id}`, { version: moved.json().version, name: '领导改' });
+    const byLeader = await leader.patch(`/api/people/${person.id}`, {
+      version: moved.json().version,
+      name: '领导改',
+    });
     expect(byLeader.statusCode).toBe(404);
   });
 
@@ -345,8 +411,14 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     // A read-only role in scope sees the photo too.
     expect((await leader.get(`/api/people/${person.id}/photo`)).statusCode).toBe(200);
 
-    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7), Buffer.from([0xff, 0xd9])]);
-    expect((await hr.upload(`/api/people/${person.id}/photo`, jpeg, 'photo.jpg', 'PUT')).statusCode).toBe(200);
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      Buffer.alloc(64, 7),
+      Buffer.from([0xff, 0xd9]),
+    ]);
+    expect((await hr.upload(`/api/people/${person.id}/photo`, jpeg, 'photo.jpg', 'PUT')).statusCode).toBe(
+      200,
+    );
     const gotJpeg = await hr.get(`/api/people/${person.id}/photo`);
     expect(gotJpeg.headers['content-type']).toMatch(/^image\/jpeg/);
     expect(gotJpeg.rawPayload.equals(jpeg)).toBe(true);
@@ -357,7 +429,12 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     const person = await createPerson(t.db, t.cipher, dept);
     expect((await hr.upload(`/api/people/${person.id}/photo`, PNG, 'a.png', 'PUT')).statusCode).toBe(200);
 
-    const text = await hr.upload(`/api/people/${person.id}/photo`, Buffer.from('hello, this is not an image'), 'evil.png', 'PUT');
+    const text = await hr.upload(
+      `/api/people/${person.id}/photo`,
+      Buffer.from('hello, this is not an image'),
+      'evil.png',
+      'PUT',
+    );
     expect(text.statusCode).toBe(400);
     expect(text.json().error.code).toBe('invalid_file');
 
@@ -375,5 +452,21 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     const outsider = await createPerson(t.db, t.cipher, await newDept(otherCounty));
     expect((await hr.upload(`/api/people/${outsider.id}/photo`, PNG, 'a.png', 'PUT')).statusCode).toBe(404);
     expect((await leader.upload(`/api/people/${person.id}/photo`, PNG, 'a.png', 'PUT')).statusCode).toBe(404);
+  });
+
+  it('refuses to create or move a person into a deactivated unit', async () => {
+    const closed = await createUnit(t.db, { parent: county, type: 'department', active: false });
+    const body = personBody(closed);
+    const created = await hr.post('/api/people', body);
+    expect(created.statusCode).toBeGreaterThanOrEqual(400);
+    expect(created.statusCode).toBeLessThan(500);
+    expect(await countByEmployeeNo(body.employeeNo as string)).toBe(0);
+
+    const person = await createPerson(t.db, t.cipher, await newDept());
+    const moved = await hr.patch(`/api/people/${person.id}`, { version: person.version, unitId: closed.id });
+    expect(moved.statusCode).toBeGreaterThanOrEqual(400);
+    expect(moved.statusCode).toBeLessThan(500);
+    const [row] = await t.db.select().from(people).where(eq(people.id, person.id));
+    expect(row.unitId).toBe(person.unitId);
   });
 });

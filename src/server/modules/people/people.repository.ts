@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pathInSubtrees } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { orgUnits } from '../units/units.table.js';
@@ -79,7 +79,11 @@ export async function listPeople(
       .orderBy(direction(SORT_COLUMNS[page.sort]), asc(people.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ total: count() }).from(people).innerJoin(orgUnits, eq(orgUnits.id, people.unitId)).where(where),
+    db
+      .select({ total: count() })
+      .from(people)
+      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+      .where(where),
   ]);
   return { items, total };
 }
@@ -154,7 +158,10 @@ export async function updatePersonVersioned(
 }
 
 export async function hasPhoto(db: Db, personId: string): Promise<boolean> {
-  const rows = await db.select({ id: personPhotos.personId }).from(personPhotos).where(eq(personPhotos.personId, personId));
+  const rows = await db
+    .select({ id: personPhotos.personId })
+    .from(personPhotos)
+    .where(eq(personPhotos.personId, personId));
   return rows.length > 0;
 }
 

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { CreatePersonBody, PeopleListQuery, PersonDetail, UpdatePersonBody } from '../../../contracts/people.js';
+import type {
+  CreatePersonBody,
+  PeopleListQuery,
+  PersonDetail,
+  UpdatePersonBody,
+} from '../../../contracts/people.js';
 import { maskIdNumber } from '../../../core/people/id-number.js';
 import { assertInScope, assertPermission, inScope, scopePaths } from '../../platform/access.js';
 import { changedFields, writeAudit } from '../../platform/audit.js';
@@ -42,7 +47,11 @@ export async function listPeople(ctx: ServiceContext, query: ListQuery) {
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
-function present(ctx: ServiceContext, found: { person: repo.PersonRow; unitPath: string; unitName: string }, photo: boolean): PersonOut {
+function present(
+  ctx: ServiceContext,
+  found: { person: repo.PersonRow; unitPath: string; unitName: string },
+  photo: boolean,
+): PersonOut {
   const { person } = found;
   return {
     id: person.id,
@@ -86,7 +95,12 @@ function present(ctx: ServiceContext, found: { person: repo.PersonRow; unitPath:
   };
 }
 
-async function loadInScope(db: Db, ctx: ServiceContext, id: string, permission: 'people.read' | 'people.write' | 'people.viewIdNumber') {
+async function loadInScope(
+  db: Db,
+  ctx: ServiceContext,
+  id: string,
+  permission: 'people.read' | 'people.write' | 'people.viewIdNumber',
+) {
   const found = await repo.findPersonWithUnit(db, id);
   assertInScope(ctx.actor, permission, found?.unitPath);
   return found!;
@@ -107,7 +121,11 @@ export async function findPeopleInScope(ctx: ServiceContext, ids: string[]): Pro
 /** The stored form of an ID number: ciphertext, keyed hash and mask (all null when absent). */
 export function protectIdNumber(cipher: FieldCipher, idNumber: string | null | undefined) {
   if (!idNumber) return { idNumberCipher: null, idNumberHash: null, idNumberMasked: null };
-  return { idNumberCipher: cipher.encrypt(idNumber), idNumberHash: cipher.hash(idNumber), idNumberMasked: maskIdNumber(idNumber) };
+  return {
+    idNumberCipher: cipher.encrypt(idNumber),
+    idNumberHash: cipher.hash(idNumber),
+    idNumberMasked: maskIdNumber(idNumber),
+  };
 }
 
 /** Refuses an employee number or ID number that another person already has. */
@@ -120,36 +138,64 @@ export async function assertPersonUnique(
   const fields: { path: string; message: string }[] = [];
   if (input.employeeNo) {
     const other = await repo.findPersonByEmployeeNo(db, input.employeeNo);
-    if (other && other.id !== exceptId) fields.push({ path: 'employeeNo', message: `工号 ${input.employeeNo} 已存在 / employee number exists` });
+    if (other && other.id !== exceptId)
+      fields.push({
+        path: 'employeeNo',
+        message: `工号 ${input.employeeNo} 已存在 / employee number exists`,
+      });
   }
   if (input.idNumber) {
     const other = await repo.findPersonByIdNumberHash(db, cipher.hash(input.idNumber));
-    if (other && other.id !== exceptId) fields.push({ path: 'idNumber', message: '身份证号码已登记在其他人员名下 / ID number belongs to another person' });
+    if (other && other.id !== exceptId)
+      fields.push({
+        path: 'idNumber',
+        message: '身份证号码已登记在其他人员名下 / ID number belongs to another person',
+      });
   }
   if (fields.length > 0) throw new AppError('validation_failed', { fields });
 }
 
 /** Date rules across fields of the form (a person cannot start work before birth …). */
-export function crossFieldIssues(p: { birthDate?: string | null; workStartDate?: string | null; partyJoinDate?: string | null; postSince?: string | null }) {
+export function crossFieldIssues(p: {
+  birthDate?: string | null;
+  workStartDate?: string | null;
+  partyJoinDate?: string | null;
+  postSince?: string | null;
+}) {
   const issues: { path: string; message: string }[] = [];
   const today = new Date().toISOString().slice(0, 10);
-  if (p.birthDate && p.birthDate > today) issues.push({ path: 'birthDate', message: '出生日期不能晚于今天 / birth date in the future' });
+  if (p.birthDate && p.birthDate > today)
+    issues.push({ path: 'birthDate', message: '出生日期不能晚于今天 / birth date in the future' });
   for (const key of ['workStartDate', 'partyJoinDate', 'postSince'] as const) {
     const value = p[key];
-    if (value && p.birthDate && value <= p.birthDate) issues.push({ path: key, message: '日期不能早于出生日期 / date before birth' });
+    if (value && p.birthDate && value <= p.birthDate)
+      issues.push({ path: key, message: '日期不能早于出生日期 / date before birth' });
     if (value && value > today) issues.push({ path: key, message: '日期不能晚于今天 / date in the future' });
   }
   return issues;
 }
 
+/** People join only active units: a deactivated unit must stay empty. */
+function assertUnitActive(unit: { active: boolean; name: string }): void {
+  if (!unit.active) {
+    throw new AppError('validation_failed', {
+      fields: [{ path: 'unitId', message: `机构“${unit.name}”已停用 / the unit is inactive` }],
+    });
+  }
+}
+
 /** Creates a person in a unit of the caller's scope. */
-export async function createPerson(ctx: ServiceContext, input: z.infer<typeof CreatePersonBody>): Promise<PersonOut> {
+export async function createPerson(
+  ctx: ServiceContext,
+  input: z.infer<typeof CreatePersonBody>,
+): Promise<PersonOut> {
   assertPermission(ctx.actor, 'people.write');
   const issues = crossFieldIssues(input);
   if (issues.length > 0) throw new AppError('validation_failed', { fields: issues });
   return ctx.db.transaction(async (tx) => {
     const unit = await getUnitRow(tx, ctx, input.unitId, 'units.read');
     assertInScope(ctx.actor, 'people.write', unit.path);
+    assertUnitActive(unit);
     await assertPersonUnique(tx, ctx.cipher, input);
     const { idNumber, ...fields } = input;
     const row = await repo.insertPerson(tx, { ...fields, ...protectIdNumber(ctx.cipher, idNumber) });
@@ -181,6 +227,7 @@ export async function updatePerson(
     if (input.unitId && input.unitId !== before.unitId) {
       const target = await getUnitRow(tx, ctx, input.unitId, 'units.read');
       assertInScope(ctx.actor, 'people.write', target.path);
+      assertUnitActive(target);
       unit = target;
     }
     await assertPersonUnique(tx, ctx.cipher, input, id);
@@ -196,7 +243,11 @@ export async function updatePerson(
       summary: `修改人员 ${after.name}（${after.employeeNo}）`,
       ...changedFields(before, after),
     });
-    return present({ ...ctx, db: tx }, { person: after, unitPath: unit.path, unitName: unit.name }, await repo.hasPhoto(tx, id));
+    return present(
+      { ...ctx, db: tx },
+      { person: after, unitPath: unit.path, unitName: unit.name },
+      await repo.hasPhoto(tx, id),
+    );
   });
 }
 
@@ -233,8 +284,16 @@ export async function setPhoto(ctx: ServiceContext, id: string, data: Buffer): P
   await ctx.db.transaction(async (tx) => {
     const found = await loadInScope(tx, ctx, id, 'people.write');
     const kind = PHOTO_SIGNATURES.find((s) => s.bytes.every((b, i) => data[i] === b));
-    if (!kind) throw new AppError('invalid_file', null, { zh: '照片须为 JPG 或 PNG 图片。', en: 'The photo must be a JPEG or PNG image.' });
-    if (data.length > MAX_PHOTO_BYTES) throw new AppError('file_too_large', null, { zh: '照片不能超过 2 MB。', en: 'The photo must be at most 2 MB.' });
+    if (!kind)
+      throw new AppError('invalid_file', null, {
+        zh: '照片须为 JPG 或 PNG 图片。',
+        en: 'The photo must be a JPEG or PNG image.',
+      });
+    if (data.length > MAX_PHOTO_BYTES)
+      throw new AppError('file_too_large', null, {
+        zh: '照片不能超过 2 MB。',
+        en: 'The photo must be at most 2 MB.',
+      });
     await repo.upsertPhoto(tx, id, kind.mime, data);
     await writeAudit(tx, ctx.audit, {
       action: 'person.photo_set',

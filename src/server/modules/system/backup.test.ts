@@ -37,8 +37,15 @@ describe.each(dbKinds())('backup and restore on %s', (kind) => {
       const loaded = await bulkLoadOrganisation(source.db, cipher, generateDemoOrganisation());
       const root = await createUnit(source.db);
       await createUser(source.db, { grants: [{ role: 'hr_admin', unit: root }] });
-      await source.query(`INSERT INTO person_photos (person_id, mime_type, data) SELECT id, 'image/png', '\\x89504e470d0a1a0a00ff'::bytea FROM people LIMIT 3`);
-      await writeAudit(source.db, null, { action: 'test.entry', entityType: 'test', before: { a: 1 }, after: { a: 2 } });
+      await source.query(
+        `INSERT INTO person_photos (person_id, mime_type, data) SELECT id, 'image/png', '\\x89504e470d0a1a0a00ff'::bytea FROM people LIMIT 3`,
+      );
+      await writeAudit(source.db, null, {
+        action: 'test.entry',
+        entityType: 'test',
+        before: { a: 1 },
+        after: { a: 2 },
+      });
       const file = path.join(dir, `${kind}.jsonl.gz`);
       const counts = await backupDatabase(source, file);
       expect(counts.people).toBe(loaded.people);

@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type SQL, sql } from 'drizzle-orm';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db.js';
 import { TABLES_IN_DEPENDENCY_ORDER } from '../../platform/schema.js';
 
@@ -32,7 +32,12 @@ type Header = { format: string; version: number; createdAt: string; tables: stri
 export async function backupDatabase(database: Database, file: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   async function* lines() {
-    const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), tables: [...TABLES_IN_DEPENDENCY_ORDER] };
+    const header: Header = {
+      format: FORMAT,
+      version: VERSION,
+      createdAt: new Date().toISOString(),
+      tables: [...TABLES_IN_DEPENDENCY_ORDER],
+    };
     yield `${JSON.stringify(header)}\n`;
     for (const table of TABLES_IN_DEPENDENCY_ORDER) {
       counts[table] = 0;
@@ -66,20 +71,27 @@ export async function isDatabaseEmpty(database: Database): Promise<boolean> {
 export async function restoreDatabase(database: Database, file: string): Promise<Record<string, number>> {
   await database.migrate();
   if (!(await isDatabaseEmpty(database))) {
-    throw new Error('The target database is not empty. Restore into a new data directory or an empty PostgreSQL database.');
+    throw new Error(
+      'The target database is not empty. Restore into a new data directory or an empty PostgreSQL database.',
+    );
   }
   const counts: Record<string, number> = {};
   const known = new Set<string>(TABLES_IN_DEPENDENCY_ORDER);
   // Rows are read and inserted batch by batch inside the one transaction: memory stays flat.
   await database.db.transaction(async (tx) => {
     const exec = (sqlText: string, params: unknown[] = []) => tx.execute(sqlFrom(sqlText, params));
-    const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+    const input = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     let header: Header | null = null;
     let table = '';
     let batch: unknown[] = [];
     const flush = async () => {
       if (batch.length > 0) {
-        await exec(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(batch)]);
+        await exec(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [
+          JSON.stringify(batch),
+        ]);
       }
       batch = [];
     };
@@ -87,7 +99,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
       if (!line) continue;
       if (!header) {
         header = JSON.parse(line) as Header;
-        if (header.format !== FORMAT || header.version !== VERSION) throw new Error('Not a Houbei backup file (or a newer format).');
+        if (header.format !== FORMAT || header.version !== VERSION)
+          throw new Error('Not a Houbei backup file (or a newer format).');
         continue;
       }
       const entry = JSON.parse(line) as { t: string; r: unknown };
@@ -101,7 +114,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
     }
     await flush();
     if (!header) throw new Error('The backup file is empty.');
-    await exec(`SELECT setval(pg_get_serial_sequence('audit_log', 'id'), GREATEST((SELECT max(id) FROM audit_log), 1))`);
+    await exec(
+      `SELECT setval(pg_get_serial_sequence('audit_log', 'id'), GREATEST((SELECT max(id) FROM audit_log), 1))`,
+    );
   });
   return counts;
 }

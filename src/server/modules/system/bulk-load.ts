@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FieldCipher } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db.js';
-import { people } from '../people/people.table.js';
 import { protectIdNumber } from '../people/people.service.js';
+import { people } from '../people/people.table.js';
 import { orgUnitDeputies, orgUnits } from '../units/units.table.js';
 
 /** A unit as the demo and benchmark generators describe it (parents before children). */
@@ -17,7 +17,10 @@ export type LoadUnit = {
 };
 
 /** A person as the generators describe it; `unitCode` names the unit. */
-export type LoadPerson = Omit<typeof people.$inferInsert, 'id' | 'unitId' | 'idNumberCipher' | 'idNumberHash' | 'idNumberMasked'> & {
+export type LoadPerson = Omit<
+  typeof people.$inferInsert,
+  'id' | 'unitId' | 'idNumberCipher' | 'idNumberHash' | 'idNumberMasked'
+> & {
   unitCode: string;
   idNumber?: string | null;
 };
@@ -38,13 +41,22 @@ export async function bulkLoadOrganisation(
     const unitRows: (typeof orgUnits.$inferInsert)[] = [];
     for (const unit of org.units) {
       const parent = unit.parentCode ? byCode.get(unit.parentCode) : null;
-      if (unit.parentCode && !parent) throw new Error(`Unit ${unit.code}: parent ${unit.parentCode} comes later or is missing`);
+      if (unit.parentCode && !parent)
+        throw new Error(`Unit ${unit.code}: parent ${unit.parentCode} comes later or is missing`);
       const id = crypto.randomUUID();
       const row = { id, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.depth + 1 : 0 };
       byCode.set(unit.code, row);
-      unitRows.push({ ...row, parentId: parent?.id ?? null, code: unit.code, name: unit.name, type: unit.type, sortOrder: unit.sortOrder });
+      unitRows.push({
+        ...row,
+        parentId: parent?.id ?? null,
+        code: unit.code,
+        name: unit.name,
+        type: unit.type,
+        sortOrder: unit.sortOrder,
+      });
     }
-    for (let i = 0; i < unitRows.length; i += BATCH) await tx.insert(orgUnits).values(unitRows.slice(i, i + BATCH));
+    for (let i = 0; i < unitRows.length; i += BATCH)
+      await tx.insert(orgUnits).values(unitRows.slice(i, i + BATCH));
 
     const personIdByNo = new Map<string, string>();
     let batch: (typeof people.$inferInsert)[] = [];
@@ -69,13 +81,15 @@ export async function bulkLoadOrganisation(
     for (const unit of org.units) {
       const unitId = byCode.get(unit.code)!.id;
       const headId = unit.headEmployeeNo ? personIdByNo.get(unit.headEmployeeNo) : undefined;
-      if (headId) await tx.update(orgUnits).set({ headPersonId: headId }).where(sql`${orgUnits.id} = ${unitId}`);
+      if (headId)
+        await tx.update(orgUnits).set({ headPersonId: headId }).where(sql`${orgUnits.id} = ${unitId}`);
       (unit.deputyEmployeeNos ?? []).forEach((no, sortOrder) => {
         const personId = personIdByNo.get(no);
         if (personId) deputies.push({ unitId, personId, sortOrder });
       });
     }
-    for (let i = 0; i < deputies.length; i += BATCH) await tx.insert(orgUnitDeputies).values(deputies.slice(i, i + BATCH));
+    for (let i = 0; i < deputies.length; i += BATCH)
+      await tx.insert(orgUnitDeputies).values(deputies.slice(i, i + BATCH));
     const root = byCode.get(org.units[0].code)!;
     return { units: unitRows.length, people: count, rootUnitId: root.id };
   });

@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Dictionaries, Health } from '../../../contracts/system.js';
 import { ROLES } from '../../../core/access/roles.js';
 import { UNIT_TYPES } from '../../../core/org/unit-types.js';
-import { ASSESSMENT_GRADES, DEGREES, EDUCATION_LEVELS, GENDERS, POLITICAL_STATUSES } from '../../../core/people/dictionaries.js';
+import {
+  ASSESSMENT_GRADES,
+  DEGREES,
+  EDUCATION_LEVELS,
+  GENDERS,
+  POLITICAL_STATUSES,
+} from '../../../core/people/dictionaries.js';
 import type { AppDeps } from '../../platform/app-deps.js';
 
 /** Health check (for the reverse proxy) and the value lists of the forms. */
@@ -13,13 +19,17 @@ export async function systemRoutes(app: FastifyInstance, deps: AppDeps): Promise
     await deps.database.query('SELECT 1');
     return { ok: true as const, database: deps.database.kind };
   });
-  r.get('/api/dictionaries', { schema: { response: { 200: Dictionaries } }, config: { access: 'authenticated' } }, () => ({
-    genders: [...GENDERS],
-    educationLevels: [...EDUCATION_LEVELS],
-    degrees: [...DEGREES],
-    politicalStatuses: [...POLITICAL_STATUSES],
-    assessmentGrades: [...ASSESSMENT_GRADES],
-    unitTypes: [...UNIT_TYPES],
-    roles: [...ROLES],
-  }));
+  r.get(
+    '/api/dictionaries',
+    { schema: { response: { 200: Dictionaries } }, config: { access: 'authenticated' } },
+    () => ({
+      genders: [...GENDERS],
+      educationLevels: [...EDUCATION_LEVELS],
+      degrees: [...DEGREES],
+      politicalStatuses: [...POLITICAL_STATUSES],
+      assessmentGrades: [...ASSESSMENT_GRADES],
+      unitTypes: [...UNIT_TYPES],
+      roles: [...ROLES],
+    }),
+  );
 }

@@ -1,13 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createUnit, createUser, nextSeq, reloadUnit } from '../../../../test/factories.js';
-import { type TestApp, type TestClient, buildTestApp } from '../../../../test/test-app.js';
+import { buildTestApp, type TestApp, type TestClient } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
 import { auditLog } from '../../platform/audit.table.js';
 import { people } from '../people/people.table.js';
 
 type UnitRow = Awaited<ReturnType<typeof createUnit>>;
-type UnitJson = { id: string; parentId: string | null; code: string; name: string; depth: number; active: boolean; version: number };
+type UnitJson = {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  depth: number;
+  active: boolean;
+  version: number;
+};
 
 describe.each(dbKinds())('units API on %s', (kind) => {
   let t: TestApp;
@@ -42,22 +50,45 @@ describe.each(dbKinds())('units API on %s', (kind) => {
     expect(scoped.statusCode).toBe(200);
     const scopedIds = (scoped.json() as UnitJson[]).map((u) => u.id);
     expect(scopedIds).toEqual(expect.arrayContaining([county.id, dept.id, team.id]));
-    for (const hidden of [city.id, otherCounty.id, elsewhere.id, otherRoot.id]) expect(scopedIds).not.toContain(hidden);
+    for (const hidden of [city.id, otherCounty.id, elsewhere.id, otherRoot.id])
+      expect(scopedIds).not.toContain(hidden);
     // The granted unit's subtree only: every unit listed lies under the county.
     for (const id of scopedIds) expect((await reloadUnit(t.db, id)).path.startsWith(county.path)).toBe(true);
     expect(scoped.json().every((u: { actions: { manage: boolean } }) => u.actions.manage)).toBe(true);
 
     const all = await admin.get('/api/units');
     const allIds = (all.json() as UnitJson[]).map((u) => u.id);
-    expect(allIds).toEqual(expect.arrayContaining([city.id, county.id, otherCounty.id, dept.id, team.id, elsewhere.id, otherRoot.id]));
+    expect(allIds).toEqual(
+      expect.arrayContaining([
+        city.id,
+        county.id,
+        otherCounty.id,
+        dept.id,
+        team.id,
+        elsewhere.id,
+        otherRoot.id,
+      ]),
+    );
   });
 
   it('creates a unit under a parent in scope', async () => {
     const code = `Dept-${nextSeq()}`;
-    const res = await hr.post('/api/units', { parentId: county.id, code, name: '市场部', type: 'department' });
+    const res = await hr.post('/api/units', {
+      parentId: county.id,
+      code,
+      name: '市场部',
+      type: 'department',
+    });
     expect(res.statusCode).toBe(200);
     const created = res.json() as UnitJson;
-    expect(created).toMatchObject({ parentId: county.id, code, name: '市场部', depth: county.depth + 1, active: true, version: 1 });
+    expect(created).toMatchObject({
+      parentId: county.id,
+      code,
+      name: '市场部',
+      depth: county.depth + 1,
+      active: true,
+      version: 1,
+    });
     const row = await reloadUnit(t.db, created.id);
     expect(row.path).toBe(`${county.path}${created.id}/`);
     const detail = await hr.get(`/api/units/${created.id}`);
@@ -67,22 +98,37 @@ describe.each(dbKinds())('units API on %s', (kind) => {
 
   it('refuses bad code characters and duplicate codes (case-insensitively) on the code field', async () => {
     for (const code of ['有中文', 'a b', 'x/y', '', 'a'.repeat(33)]) {
-      const res = await hr.post('/api/units', { parentId: county.id, code, name: '坏编码', type: 'department' });
+      const res = await hr.post('/api/units', {
+        parentId: county.id,
+        code,
+        name: '坏编码',
+        type: 'department',
+      });
       expect(res.statusCode, code).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
       expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('code');
     }
     const existing = await createUnit(t.db, { parent: county, code: `AbCd${nextSeq()}` });
-    const dup = await hr.post('/api/units', { parentId: county.id, code: existing.code.toLowerCase(), name: '重复', type: 'department' });
+    const dup = await hr.post('/api/units', {
+      parentId: county.id,
+      code: existing.code.toLowerCase(),
+      name: '重复',
+      type: 'department',
+    });
     expect(dup.statusCode).toBe(400);
     expect(dup.json().error.details.fields[0].path).toBe('code');
     // Renaming another unit to the taken code is refused the same way.
     const other = await createUnit(t.db, { parent: county });
-    const rename = await hr.patch(`/api/units/${other.id}`, { version: other.version, code: existing.code.toUpperCase() });
+    const rename = await hr.patch(`/api/units/${other.id}`, {
+      version: other.version,
+      code: existing.code.toUpperCase(),
+    });
     expect(rename.statusCode).toBe(400);
     expect(rename.json().error.details.fields[0].path).toBe('code');
     expect((await reloadUnit(t.db, other.id)).code).toBe(other.code);
-    const named = await t.database.query<{ n: number }>("SELECT count(*)::int AS n FROM org_units WHERE name IN ('坏编码', '重复')");
+    const named = await t.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM org_units WHERE name IN ('坏编码', '重复')",
+    );
     expect(named[0].n).toBe(0);
   });
 
@@ -129,23 +175,36 @@ describe.each(dbKinds())('units API on %s', (kind) => {
     expect(units.get(moving.id)).toMatchObject({ parentId: to.id, depth: to.depth + 1 });
     expect(units.get(child.id)).toMatchObject({ parentId: moving.id, depth: to.depth + 2 });
     expect(units.get(grandchild.id)).toMatchObject({ parentId: child.id, depth: to.depth + 3 });
-    expect((await reloadUnit(t.db, grandchild.id)).path).toBe(`${to.path}${moving.id}/${child.id}/${grandchild.id}/`);
+    expect((await reloadUnit(t.db, grandchild.id)).path).toBe(
+      `${to.path}${moving.id}/${child.id}/${grandchild.id}/`,
+    );
 
     const ids = async (unitId: string) =>
-      ((await hr.get(`/api/people?unitId=${unitId}&pageSize=200`)).json().items as { id: string }[]).map((p) => p.id);
+      ((await hr.get(`/api/people?unitId=${unitId}&pageSize=200`)).json().items as { id: string }[]).map(
+        (p) => p.id,
+      );
     expect(await ids(to.id)).toContain(person.id);
     expect(await ids(moving.id)).toContain(person.id);
     expect(await ids(from.id)).not.toContain(person.id);
 
     const detail = await hr.get(`/api/units/${grandchild.id}`);
-    expect(detail.json().path.map((p: { id: string }) => p.id)).toEqual([county.id, to.id, moving.id, child.id, grandchild.id]);
+    expect(detail.json().path.map((p: { id: string }) => p.id)).toEqual([
+      county.id,
+      to.id,
+      moving.id,
+      child.id,
+      grandchild.id,
+    ]);
   });
 
   it('takes a moved subtree out of the scope of an hr_admin granted on the old branch', async () => {
     const dept = await createUnit(t.db, { parent: county, type: 'department' });
     const team = await createUnit(t.db, { parent: dept, type: 'team' });
     const person = await createPerson(t.db, t.cipher, team);
-    const res = await admin.post(`/api/units/${dept.id}/move`, { version: dept.version, parentId: otherCounty.id });
+    const res = await admin.post(`/api/units/${dept.id}/move`, {
+      version: dept.version,
+      parentId: otherCounty.id,
+    });
     expect(res.statusCode).toBe(200);
     expect((await hr.get(`/api/units/${team.id}`)).statusCode).toBe(404);
     expect((await hr.get(`/api/people/${person.id}`)).statusCode).toBe(404);
@@ -202,7 +261,11 @@ describe.each(dbKinds())('units API on %s', (kind) => {
     const outsider = await createPerson(t.db, t.cipher, otherCounty);
     const leaver = await createPerson(t.db, t.cipher, unit, { active: false });
 
-    const ok = await hr.put(`/api/units/${unit.id}/leaders`, { version: unit.version, headPersonId: head.id, deputyPersonIds: [deputy1.id, deputy2.id] });
+    const ok = await hr.put(`/api/units/${unit.id}/leaders`, {
+      version: unit.version,
+      headPersonId: head.id,
+      deputyPersonIds: [deputy1.id, deputy2.id],
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().head).toMatchObject({ personId: head.id, name: head.name, employeeNo: head.employeeNo });
     expect(ok.json().deputies.map((d: { personId: string }) => d.personId)).toEqual([deputy1.id, deputy2.id]);
@@ -227,12 +290,20 @@ describe.each(dbKinds())('units API on %s', (kind) => {
     expect(detail.version).toBe(version);
 
     // Clearing the head and replacing the deputies.
-    const cleared = await hr.put(`/api/units/${unit.id}/leaders`, { version, headPersonId: null, deputyPersonIds: [deputy2.id] });
+    const cleared = await hr.put(`/api/units/${unit.id}/leaders`, {
+      version,
+      headPersonId: null,
+      deputyPersonIds: [deputy2.id],
+    });
     expect(cleared.statusCode).toBe(200);
     expect(cleared.json().head).toBeNull();
     expect(cleared.json().deputies.map((d: { personId: string }) => d.personId)).toEqual([deputy2.id]);
     version = cleared.json().version;
-    const stale = await hr.put(`/api/units/${unit.id}/leaders`, { version: version - 1, headPersonId: head.id, deputyPersonIds: [] });
+    const stale = await hr.put(`/api/units/${unit.id}/leaders`, {
+      version: version - 1,
+      headPersonId: head.id,
+      deputyPersonIds: [],
+    });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -247,7 +318,11 @@ describe.each(dbKinds())('units API on %s', (kind) => {
       // Moving an in-scope unit under an out-of-scope parent is refused the same way.
       await hr.post(`/api/units/${inside.id}/move`, { version: inside.version, parentId: outside.id }),
       await hr.post(`/api/units/${outside.id}/deactivate`, { version: outside.version }),
-      await hr.put(`/api/units/${outside.id}/leaders`, { version: outside.version, headPersonId: null, deputyPersonIds: [] }),
+      await hr.put(`/api/units/${outside.id}/leaders`, {
+        version: outside.version,
+        headPersonId: null,
+        deputyPersonIds: [],
+      }),
       await hr.get(`/api/units/${missing}`),
       await hr.patch(`/api/units/${missing}`, { version: 1, name: '不存在' }),
     ];
@@ -255,7 +330,12 @@ describe.each(dbKinds())('units API on %s', (kind) => {
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('not_found');
     }
-    expect(await reloadUnit(t.db, outside.id)).toMatchObject({ name: outside.name, version: outside.version, path: outside.path, active: true });
+    expect(await reloadUnit(t.db, outside.id)).toMatchObject({
+      name: outside.name,
+      version: outside.version,
+      path: outside.path,
+      active: true,
+    });
     expect(await reloadUnit(t.db, inside.id)).toMatchObject({ path: inside.path, version: inside.version });
     // An id that is not a UUID is a validation error, not a crash.
     expect((await hr.get('/api/units/not-a-uuid')).statusCode).toBe(400);
@@ -263,18 +343,36 @@ describe.each(dbKinds())('units API on %s', (kind) => {
 
   it('records every write in the audit log with who, before and after', async () => {
     const code = `AUD${nextSeq()}`;
-    const created = (await hr.post('/api/units', { parentId: county.id, code, name: '审计部', type: 'department' })).json() as UnitJson;
-    const renamed = (await hr.patch(`/api/units/${created.id}`, { version: created.version, name: '审计二部' })).json() as UnitJson;
+    const created = (
+      await hr.post('/api/units', { parentId: county.id, code, name: '审计部', type: 'department' })
+    ).json() as UnitJson;
+    const renamed = (
+      await hr.patch(`/api/units/${created.id}`, { version: created.version, name: '审计二部' })
+    ).json() as UnitJson;
     const target = await createUnit(t.db, { parent: county, type: 'department' });
-    const moved = (await hr.post(`/api/units/${created.id}/move`, { version: renamed.version, parentId: target.id })).json() as UnitJson;
+    const moved = (
+      await hr.post(`/api/units/${created.id}/move`, { version: renamed.version, parentId: target.id })
+    ).json() as UnitJson;
     const person = await createPerson(t.db, t.cipher, target);
-    const led = (await hr.put(`/api/units/${created.id}/leaders`, { version: moved.version, headPersonId: person.id, deputyPersonIds: [] })).json();
+    const led = (
+      await hr.put(`/api/units/${created.id}/leaders`, {
+        version: moved.version,
+        headPersonId: person.id,
+        deputyPersonIds: [],
+      })
+    ).json();
     const off = await hr.post(`/api/units/${created.id}/deactivate`, { version: led.version });
     expect(off.statusCode).toBe(200);
 
     const rows = await auditOf(created.id);
     const byAction = new Map(rows.map((r) => [r.action, r]));
-    expect([...byAction.keys()].sort()).toEqual(['unit.created', 'unit.deactivated', 'unit.leaders_set', 'unit.moved', 'unit.updated']);
+    expect([...byAction.keys()].sort()).toEqual([
+      'unit.created',
+      'unit.deactivated',
+      'unit.leaders_set',
+      'unit.moved',
+      'unit.updated',
+    ]);
     for (const row of rows) {
       expect(row.actorUserId).toBeTruthy();
       expect(row.entityType).toBe('unit');
@@ -285,7 +383,10 @@ describe.each(dbKinds())('units API on %s', (kind) => {
     expect(byAction.get('unit.updated')!.after).toMatchObject({ name: '审计二部' });
     expect(byAction.get('unit.moved')!.before).toEqual({ parentId: county.id });
     expect(byAction.get('unit.moved')!.after).toEqual({ parentId: target.id });
-    expect(byAction.get('unit.leaders_set')!.after).toMatchObject({ headPersonId: person.id, deputyPersonIds: [] });
+    expect(byAction.get('unit.leaders_set')!.after).toMatchObject({
+      headPersonId: person.id,
+      deputyPersonIds: [],
+    });
     expect(byAction.get('unit.deactivated')!.before).toEqual({ active: true });
     expect(byAction.get('unit.deactivated')!.after).toEqual({ active: false });
 
@@ -300,8 +401,12 @@ describe.each(dbKinds())('units API on %s', (kind) => {
     await hr.patch(`/api/units/${unit.id}`, { version: unit.version, name: `改名${nextSeq()}` });
     const [entry] = await auditOf(unit.id);
     expect(entry).toBeDefined();
-    await expect(t.database.query("UPDATE audit_log SET summary = 'tampered' WHERE id = $1", [entry.id])).rejects.toThrow(/append-only/);
-    await expect(t.database.query('DELETE FROM audit_log WHERE id = $1', [entry.id])).rejects.toThrow(/append-only/);
+    await expect(
+      t.database.query("UPDATE audit_log SET summary = 'tampered' WHERE id = $1", [entry.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.database.query('DELETE FROM audit_log WHERE id = $1', [entry.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.database.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     const [still] = await t.db.select().from(auditLog).where(eq(auditLog.id, entry.id));
     expect(still.summary).toBe(entry.summary);
@@ -311,8 +416,47 @@ describe.each(dbKinds())('units API on %s', (kind) => {
     const dept = await createUnit(t.db, { parent: county, type: 'department' });
     const person = await createPerson(t.db, t.cipher, dept);
     const target = await createUnit(t.db, { parent: county, type: 'department' });
-    expect((await hr.post(`/api/units/${dept.id}/move`, { version: dept.version, parentId: target.id })).statusCode).toBe(200);
+    expect(
+      (await hr.post(`/api/units/${dept.id}/move`, { version: dept.version, parentId: target.id }))
+        .statusCode,
+    ).toBe(200);
     const [row] = await t.db.select().from(people).where(eq(people.id, person.id));
     expect(row.unitId).toBe(dept.id);
+  });
+
+  it('refuses a stale version on move and deactivate, and an inactive parent on create, move and reactivate', async () => {
+    const unit = await createUnit(t.db, { parent: county, type: 'department' });
+    const target = await createUnit(t.db, { parent: county, type: 'department' });
+    const stale = unit.version - 1;
+    expect(
+      (await hr.post(`/api/units/${unit.id}/move`, { version: stale, parentId: target.id })).json().error
+        .code,
+    ).toBe('conflict');
+    expect((await hr.post(`/api/units/${unit.id}/deactivate`, { version: stale })).statusCode).toBe(409);
+    expect(await reloadUnit(t.db, unit.id)).toMatchObject({
+      parentId: county.id,
+      active: true,
+      version: unit.version,
+    });
+
+    const closed = await createUnit(t.db, { parent: county, type: 'department', active: false });
+    const create = await hr.post('/api/units', {
+      parentId: closed.id,
+      code: `CL${nextSeq()}`,
+      name: '停用下新建',
+      type: 'team',
+    });
+    expect(create.statusCode).toBe(400);
+    expect(create.json().error.details.fields[0].path).toBe('parentId');
+    const move = await hr.post(`/api/units/${unit.id}/move`, { version: unit.version, parentId: closed.id });
+    expect(move.statusCode).toBe(400);
+    expect(move.json().error.details.fields[0].path).toBe('parentId');
+    const closedChild = await createUnit(t.db, { parent: closed, type: 'team', active: false });
+    const reopen = await hr.post(`/api/units/${closedChild.id}/activate`, { version: closedChild.version });
+    expect(reopen.statusCode).toBe(400);
+    expect((await reloadUnit(t.db, closedChild.id)).active).toBe(false);
+    const reopenParent = await hr.post(`/api/units/${closed.id}/activate`, { version: closed.version });
+    expect(reopenParent.statusCode).toBe(200);
+    expect(reopenParent.json().active).toBe(true);
   });
 });

@@ -7,7 +7,11 @@ import { orgUnitDeputies, orgUnits } from './units.table.js';
 export type UnitRow = typeof orgUnits.$inferSelect;
 
 /** Units inside the given subtrees, in tree order. */
-export async function listUnitsInSubtrees(db: Db, paths: string[], includeInactive: boolean): Promise<UnitRow[]> {
+export async function listUnitsInSubtrees(
+  db: Db,
+  paths: string[],
+  includeInactive: boolean,
+): Promise<UnitRow[]> {
   return db
     .select()
     .from(orgUnits)
@@ -84,7 +88,9 @@ export async function listDeputies(db: Db, unitIds: string[]) {
 export async function replaceDeputies(db: Db, unitId: string, personIds: string[]): Promise<void> {
   await db.delete(orgUnitDeputies).where(eq(orgUnitDeputies.unitId, unitId));
   if (personIds.length === 0) return;
-  await db.insert(orgUnitDeputies).values(personIds.map((personId, sortOrder) => ({ unitId, personId, sortOrder })));
+  await db
+    .insert(orgUnitDeputies)
+    .values(personIds.map((personId, sortOrder) => ({ unitId, personId, sortOrder })));
 }
 
 /** Names of people by id (heads of units). */

@@ -7,7 +7,7 @@ import type {
   UnitLeadersBody,
   UpdateUnitBody,
 } from '../../../contracts/units.js';
-import { type UnitType, childPath, wouldCreateCycle } from '../../../core/org/unit-types.js';
+import { childPath, type UnitType, wouldCreateCycle } from '../../../core/org/unit-types.js';
 import { assertInScope, assertPermission, inScope, scopePaths } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
@@ -48,14 +48,26 @@ async function presentUnits(ctx: ServiceContext, rows: repo.UnitRow[]): Promise<
 }
 
 /** The units the caller may see, as a flat list in tree order (roots are the granted units). */
-export async function listUnits(ctx: ServiceContext, query: { includeInactive: boolean }): Promise<UnitOut[]> {
+export async function listUnits(
+  ctx: ServiceContext,
+  query: { includeInactive: boolean },
+): Promise<UnitOut[]> {
   assertPermission(ctx.actor, 'units.read');
-  const rows = await repo.listUnitsInSubtrees(ctx.db, scopePaths(ctx.actor, 'units.read'), query.includeInactive);
+  const rows = await repo.listUnitsInSubtrees(
+    ctx.db,
+    scopePaths(ctx.actor, 'units.read'),
+    query.includeInactive,
+  );
   return presentUnits(ctx, rows);
 }
 
 /** Loads a unit the caller may read, or answers 404. */
-export async function getUnitRow(db: Db, ctx: ServiceContext, id: string, permission: 'units.read' | 'units.manage') {
+export async function getUnitRow(
+  db: Db,
+  ctx: ServiceContext,
+  id: string,
+  permission: 'units.read' | 'units.manage',
+) {
   const row = await repo.findUnit(db, id);
   assertInScope(ctx.actor, permission, row?.path);
   return row!;
@@ -94,7 +106,10 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string): Promise<
 }
 
 /** Creates a unit under a parent in the caller's scope (only a system administrator creates a root). */
-export async function createUnit(ctx: ServiceContext, input: z.infer<typeof CreateUnitBody>): Promise<UnitOut> {
+export async function createUnit(
+  ctx: ServiceContext,
+  input: z.infer<typeof CreateUnitBody>,
+): Promise<UnitOut> {
   assertPermission(ctx.actor, 'units.manage');
   return ctx.db.transaction(async (tx) => {
     let parentPath: string | null = null;
@@ -102,7 +117,9 @@ export async function createUnit(ctx: ServiceContext, input: z.infer<typeof Crea
     if (input.parentId) {
       const parent = await getUnitRow(tx, ctx, input.parentId, 'units.manage');
       if (!parent.active) {
-        throw new AppError('validation_failed', { fields: [{ path: 'parentId', message: '上级机构已停用 / parent is inactive' }] });
+        throw new AppError('validation_failed', {
+          fields: [{ path: 'parentId', message: '上级机构已停用 / parent is inactive' }],
+        });
       }
       parentPath = parent.path;
       depth = parent.depth + 1;
@@ -161,13 +178,19 @@ export async function updateUnit(
 }
 
 /** Moves a unit (and its subtree) under another parent; refuses cycles. */
-export async function moveUnit(ctx: ServiceContext, id: string, input: z.infer<typeof MoveUnitBody>): Promise<UnitOut> {
+export async function moveUnit(
+  ctx: ServiceContext,
+  id: string,
+  input: z.infer<typeof MoveUnitBody>,
+): Promise<UnitOut> {
   return ctx.db.transaction(async (tx) => {
     const unit = await getUnitRow(tx, ctx, id, 'units.manage');
     const parent = await getUnitRow(tx, ctx, input.parentId, 'units.manage');
     if (wouldCreateCycle(unit.path, parent.path)) throw new AppError('cycle');
     if (!parent.active) {
-      throw new AppError('validation_failed', { fields: [{ path: 'parentId', message: '上级机构已停用 / parent is inactive' }] });
+      throw new AppError('validation_failed', {
+        fields: [{ path: 'parentId', message: '上级机构已停用 / parent is inactive' }],
+      });
     }
     const newPath = childPath(parent.path, unit.id);
     const moved = await repo.updateUnitVersioned(tx, id, input.version, { parentId: parent.id });
@@ -207,7 +230,9 @@ export async function setUnitActive(
     } else if (unit.parentId) {
       const parent = await repo.findUnit(tx, unit.parentId);
       if (parent && !parent.active) {
-        throw new AppError('validation_failed', { fields: [{ path: 'active', message: '上级机构已停用 / parent is inactive' }] });
+        throw new AppError('validation_failed', {
+          fields: [{ path: 'active', message: '上级机构已停用 / parent is inactive' }],
+        });
       }
     }
     const after = await repo.updateUnitVersioned(tx, id, input.version, { active: input.active });
@@ -237,7 +262,9 @@ export async function setUnitLeaders(
     const deputyIds = [...new Set(input.deputyPersonIds)];
     if (input.headPersonId && deputyIds.includes(input.headPersonId)) {
       throw new AppError('validation_failed', {
-        fields: [{ path: 'deputyPersonIds', message: '正职不能同时是副职 / the head cannot also be a deputy' }],
+        fields: [
+          { path: 'deputyPersonIds', message: '正职不能同时是副职 / the head cannot also be a deputy' },
+        ],
       });
     }
     const wanted = [...deputyIds, ...(input.headPersonId ? [input.headPersonId] : [])];
@@ -245,7 +272,10 @@ export async function setUnitLeaders(
     const missing = wanted.filter((p) => !found.some((f) => f.id === p && f.active));
     if (missing.length > 0) {
       throw new AppError('validation_failed', {
-        fields: missing.map((p) => ({ path: p === input.headPersonId ? 'headPersonId' : 'deputyPersonIds', message: `人员不存在或已离职 / unknown person ${p}` })),
+        fields: missing.map((p) => ({
+          path: p === input.headPersonId ? 'headPersonId' : 'deputyPersonIds',
+          message: `人员不存在或已离职 / unknown person ${p}`,
+        })),
       });
     }
     const before = { headPersonId: unit.headPersonId };

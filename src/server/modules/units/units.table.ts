@@ -49,5 +49,8 @@ export const orgUnitDeputies = pgTable(
     personId: uuid('person_id').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.personId] }), index('org_unit_deputies_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.personId] }),
+    index('org_unit_deputies_person_idx').on(t.personId),
+  ],
 );

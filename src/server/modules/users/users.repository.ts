@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { people } from '../people/people.table.js';
 import { orgUnits } from '../units/units.table.js';
@@ -15,23 +15,44 @@ const userColumns = {
 
 /** Users matching the condition, a page of them, with their person's unit. */
 export async function listUsers(db: Db, where: SQL | undefined, page: { offset: number; limit: number }) {
-  const base = () => db.select(userColumns).from(users).leftJoin(people, eq(people.id, users.personId)).leftJoin(orgUnits, eq(orgUnits.id, people.unitId));
+  const base = () =>
+    db
+      .select(userColumns)
+      .from(users)
+      .leftJoin(people, eq(people.id, users.personId))
+      .leftJoin(orgUnits, eq(orgUnits.id, people.unitId));
   const [items, [{ total }]] = await Promise.all([
     base().where(where).orderBy(asc(users.username)).limit(page.limit).offset(page.offset),
-    db.select({ total: count() }).from(users).leftJoin(people, eq(people.id, users.personId)).leftJoin(orgUnits, eq(orgUnits.id, people.unitId)).where(where),
+    db
+      .select({ total: count() })
+      .from(users)
+      .leftJoin(people, eq(people.id, users.personId))
+      .leftJoin(orgUnits, eq(orgUnits.id, people.unitId))
+      .where(where),
   ]);
   return { items, total };
 }
 
 /** Condition for the list's search box and filters. */
-export function usersWhere(filter: { q?: string; role?: string; status: 'active' | 'inactive' | 'all' }, scope: SQL | undefined) {
+export function usersWhere(
+  filter: { q?: string; role?: string; status: 'active' | 'inactive' | 'all' },
+  scope: SQL | undefined,
+) {
   const conditions: (SQL | undefined)[] = [scope];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
-    conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern), ilike(people.employeeNo, pattern)));
+    conditions.push(
+      or(
+        ilike(users.username, pattern),
+        ilike(users.displayName, pattern),
+        ilike(people.employeeNo, pattern),
+      ),
+    );
   }
   if (filter.role) {
-    conditions.push(sql`exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${users.id} and ${roleGrants.role} = ${filter.role})`);
+    conditions.push(
+      sql`exists (select 1 from ${roleGrants} where ${roleGrants.userId} = ${users.id} and ${roleGrants.role} = ${filter.role})`,
+    );
   }
   if (filter.status !== 'all') conditions.push(eq(users.active, filter.status === 'active'));
   return and(...conditions);
@@ -52,7 +73,14 @@ export async function findUserWithUnit(db: Db, id: string) {
 export async function listGrants(db: Db, userIds: string[]) {
   if (userIds.length === 0) return [];
   return db
-    .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, unitId: roleGrants.unitId, unitName: orgUnits.name, unitPath: orgUnits.path })
+    .select({
+      id: roleGrants.id,
+      userId: roleGrants.userId,
+      role: roleGrants.role,
+      unitId: roleGrants.unitId,
+      unitName: orgUnits.name,
+      unitPath: orgUnits.path,
+    })
     .from(roleGrants)
     .innerJoin(orgUnits, eq(orgUnits.id, roleGrants.unitId))
     .where(inArray(roleGrants.userId, userIds))
@@ -65,7 +93,11 @@ export async function findUserByPerson(db: Db, personId: string) {
 }
 
 export async function findUserByUsername(db: Db, username: string) {
-  const rows = await db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase())).limit(1);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -74,7 +106,12 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert): Pro
   return row;
 }
 
-export async function updateUserVersioned(db: Db, id: string, version: number, values: Partial<typeof users.$inferInsert>) {
+export async function updateUserVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<typeof users.$inferInsert>,
+) {
   const rows = await db
     .update(users)
     .set({ ...values, version: sql`${users.version} + 1` })
@@ -84,7 +121,11 @@ export async function updateUserVersioned(db: Db, id: string, version: number, v
 }
 
 export async function updateUser(db: Db, id: string, values: Partial<typeof users.$inferInsert>) {
-  const rows = await db.update(users).set({ ...values, version: sql`${users.version} + 1` }).where(eq(users.id, id)).returning();
+  const rows = await db
+    .update(users)
+    .set({ ...values, version: sql`${users.version} + 1` })
+    .where(eq(users.id, id))
+    .returning();
   return rows[0] ?? null;
 }
 

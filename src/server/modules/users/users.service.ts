@@ -1,8 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AddGrantBody, CreateUserBody, UserOut, UsersListQuery } from '../../../contracts/users.js';
-import { type Role, canGrantRole } from '../../../core/access/roles.js';
-import { assertInScope, assertPermission, inScope, pathInSubtrees, permissionsOf, scopePaths } from '../../platform/access.js';
+import { canGrantRole, type Role } from '../../../core/access/roles.js';
+import {
+  assertInScope,
+  assertPermission,
+  inScope,
+  pathInSubtrees,
+  permissionsOf,
+  scopePaths,
+} from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { hashPassword, randomToken } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db.js';
@@ -30,8 +37,14 @@ function scopeCondition(ctx: ServiceContext, permission: 'users.read' | 'users.m
   return pathInSubtrees(sql`${orgUnits.path}`, scopePaths(ctx.actor, permission));
 }
 
-async function present(ctx: ServiceContext, rows: NonNullable<Awaited<ReturnType<typeof repo.findUserWithUnit>>>[]): Promise<UserOutT[]> {
-  const grants = await repo.listGrants(ctx.db, rows.map((r) => r.user.id));
+async function present(
+  ctx: ServiceContext,
+  rows: NonNullable<Awaited<ReturnType<typeof repo.findUserWithUnit>>>[],
+): Promise<UserOutT[]> {
+  const grants = await repo.listGrants(
+    ctx.db,
+    rows.map((r) => r.user.id),
+  );
   return rows.map(({ user, employeeNo, unitName, unitPath }) => ({
     id: user.id,
     username: user.username,
@@ -43,7 +56,9 @@ async function present(ctx: ServiceContext, rows: NonNullable<Awaited<ReturnType
     mustChangePassword: user.mustChangePassword,
     lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
-    grants: grants.filter((g) => g.userId === user.id).map((g) => ({ id: g.id, role: g.role as Role, unitId: g.unitId, unitName: g.unitName })),
+    grants: grants
+      .filter((g) => g.userId === user.id)
+      .map((g) => ({ id: g.id, role: g.role as Role, unitId: g.unitId, unitName: g.unitName })),
     version: user.version,
     actions: { manage: isSystemAdmin(ctx) || (!!unitPath && inScope(ctx.actor, 'users.manage', unitPath)) },
   }));
@@ -53,7 +68,10 @@ async function present(ctx: ServiceContext, rows: NonNullable<Awaited<ReturnType
 export async function listUsers(ctx: ServiceContext, query: z.infer<typeof UsersListQuery>) {
   assertPermission(ctx.actor, 'users.read');
   const where = repo.usersWhere(query, scopeCondition(ctx, 'users.read'));
-  const { items, total } = await repo.listUsers(ctx.db, where, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+  const { items, total } = await repo.listUsers(ctx.db, where, {
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
   return { items: await present(ctx, items), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -74,8 +92,13 @@ export async function getUser(ctx: ServiceContext, id: string): Promise<UserOutT
 async function assertGrantable(tx: Db, ctx: ServiceContext, grant: { role: Role; unitId: string }) {
   const unit = await getUnitRow(tx, ctx, grant.unitId, 'units.read');
   assertInScope(ctx.actor, 'users.manage', unit.path);
-  const allowed = grant.role === 'system_admin' ? isSystemAdmin(ctx) : canGrantRole(permissionsOf(ctx.actor), grant.role);
-  if (!allowed) throw new AppError('forbidden', null, { zh: '您不能授予比自己权限更大的角色。', en: 'You cannot grant a role with more rights than your own.' });
+  const allowed =
+    grant.role === 'system_admin' ? isSystemAdmin(ctx) : canGrantRole(permissionsOf(ctx.actor), grant.role);
+  if (!allowed)
+    throw new AppError('forbidden', null, {
+      zh: '您不能授予比自己权限更大的角色。',
+      en: 'You cannot grant a role with more rights than your own.',
+    });
   return unit;
 }
 
@@ -96,12 +119,23 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof Crea
     const personUnit = await getUnitRow(tx, ctx, person.unitId, 'units.read');
     assertInScope(ctx.actor, 'users.manage', personUnit.path);
     if (await repo.findUserByPerson(tx, person.id)) {
-      throw new AppError('duplicate', null, { zh: `${person.name} 已有登录账号。`, en: `${person.name} already has an account.` });
+      throw new AppError('duplicate', null, {
+        zh: `${person.name} 已有登录账号。`,
+        en: `${person.name} already has an account.`,
+      });
     }
     if (await repo.findUserByUsername(tx, input.username)) {
-      throw new AppError('validation_failed', { fields: [{ path: 'username', message: '用户名已被使用 / user name taken' }] });
+      throw new AppError('validation_failed', {
+        fields: [{ path: 'username', message: '用户名已被使用 / user name taken' }],
+      });
     }
-    const user = await repo.insertUser(tx, { username: input.username, displayName: person.name, personId: person.id, passwordHash, mustChangePassword: true });
+    const user = await repo.insertUser(tx, {
+      username: input.username,
+      displayName: person.name,
+      personId: person.id,
+      passwordHash,
+      mustChangePassword: true,
+    });
     for (const grant of input.grants) {
       await assertGrantable(tx, ctx, grant);
       await repo.insertGrant(tx, { userId: user.id, role: grant.role, unitId: grant.unitId });
@@ -120,18 +154,28 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof Crea
 }
 
 /** Deactivates (ending every session at once) or reactivates an account. */
-export async function setUserActive(ctx: ServiceContext, id: string, input: { version: number; active: boolean }): Promise<UserOutT> {
+export async function setUserActive(
+  ctx: ServiceContext,
+  id: string,
+  input: { version: number; active: boolean },
+): Promise<UserOutT> {
   return ctx.db.transaction(async (tx) => {
     const found = await loadUser(tx, ctx, id, 'users.manage');
     if (!input.active && id === ctx.actor.userId) {
-      throw new AppError('forbidden', null, { zh: '不能停用自己的账号。', en: 'You cannot deactivate your own account.' });
+      throw new AppError('forbidden', null, {
+        zh: '不能停用自己的账号。',
+        en: 'You cannot deactivate your own account.',
+      });
     }
     const after = await repo.updateUserVersioned(tx, id, input.version, { active: input.active });
     if (!after) throw new AppError('conflict');
     if (!input.active) {
       await deleteSessionsOfUser(tx, id);
       if ((await repo.countActiveSystemAdmins(tx)) === 0) {
-        throw new AppError('in_use', null, { zh: '不能停用最后一名系统管理员。', en: 'The last system administrator cannot be deactivated.' });
+        throw new AppError('in_use', null, {
+          zh: '不能停用最后一名系统管理员。',
+          en: 'The last system administrator cannot be deactivated.',
+        });
       }
     }
     await writeAudit(tx, ctx.audit, {
@@ -154,15 +198,30 @@ export async function resetPassword(ctx: ServiceContext, id: string): Promise<{ 
   const passwordHash = await hashPassword(oneTimePassword);
   await ctx.db.transaction(async (tx) => {
     const found = await loadUser(tx, ctx, id, 'users.manage');
-    await repo.updateUser(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await repo.updateUser(tx, id, {
+      passwordHash,
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await deleteSessionsOfUser(tx, id);
-    await writeAudit(tx, ctx.audit, { action: 'user.password_reset', entityType: 'user', entityId: id, unitPath: found.unitPath, summary: `重置 ${found.user.username} 的密码` });
+    await writeAudit(tx, ctx.audit, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      unitPath: found.unitPath,
+      summary: `重置 ${found.user.username} 的密码`,
+    });
   });
   return { oneTimePassword };
 }
 
 /** Grants a role over a unit subtree. */
-export async function addGrant(ctx: ServiceContext, id: string, input: z.infer<typeof AddGrantBody>): Promise<UserOutT> {
+export async function addGrant(
+  ctx: ServiceContext,
+  id: string,
+  input: z.infer<typeof AddGrantBody>,
+): Promise<UserOutT> {
   return ctx.db.transaction(async (tx) => {
     const found = await loadUser(tx, ctx, id, 'users.manage');
     const unit = await assertGrantable(tx, ctx, input);
@@ -189,7 +248,10 @@ export async function removeGrant(ctx: ServiceContext, id: string, grantId: stri
     await assertGrantable(tx, ctx, { role: grant.grant.role as Role, unitId: grant.grant.unitId });
     await repo.deleteGrant(tx, grantId);
     if (grant.grant.role === 'system_admin' && (await repo.countActiveSystemAdmins(tx)) === 0) {
-      throw new AppError('in_use', null, { zh: '不能撤销最后一名系统管理员的角色。', en: 'The last system administrator keeps the role.' });
+      throw new AppError('in_use', null, {
+        zh: '不能撤销最后一名系统管理员的角色。',
+        en: 'The last system administrator keeps the role.',
+      });
     }
     await writeAudit(tx, ctx.audit, {
       action: 'user.grant_removed',
@@ -205,20 +267,41 @@ export async function removeGrant(ctx: ServiceContext, id: string, grantId: stri
 }
 
 /** Creates a system administrator without a person (set-up and CLI); returns the one-time password. */
-export async function createSystemAdmin(db: Db, input: { username: string; rootUnitId: string }): Promise<string> {
+export async function createSystemAdmin(
+  db: Db,
+  input: { username: string; rootUnitId: string },
+): Promise<string> {
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.transaction(async (tx) => {
     const existing = await repo.findUserByUsername(tx, input.username);
     let userId = existing?.id;
     if (existing) {
-      await repo.updateUser(tx, existing.id, { passwordHash, mustChangePassword: true, active: true, failedLogins: 0, lockedUntil: null });
+      await repo.updateUser(tx, existing.id, {
+        passwordHash,
+        mustChangePassword: true,
+        active: true,
+        failedLogins: 0,
+        lockedUntil: null,
+      });
       await deleteSessionsOfUser(tx, existing.id);
     } else {
-      userId = (await repo.insertUser(tx, { username: input.username, displayName: '系统管理员', passwordHash, mustChangePassword: true })).id;
+      userId = (
+        await repo.insertUser(tx, {
+          username: input.username,
+          displayName: '系统管理员',
+          passwordHash,
+          mustChangePassword: true,
+        })
+      ).id;
     }
     await repo.insertGrant(tx, { userId: userId!, role: 'system_admin', unitId: input.rootUnitId });
-    await writeAudit(tx, null, { action: existing ? 'user.admin_reset' : 'user.admin_created', entityType: 'user', entityId: userId, summary: `命令行创建系统管理员 ${input.username}` });
+    await writeAudit(tx, null, {
+      action: existing ? 'user.admin_reset' : 'user.admin_created',
+      entityType: 'user',
+      entityId: userId,
+      summary: `命令行创建系统管理员 ${input.username}`,
+    });
   });
   return oneTimePassword;
 }

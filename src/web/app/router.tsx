@@ -1,0 +1,59 @@
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import type { Permission } from '../../core/access/roles';
+import { PageLoading, RequirePermission, RequireSession } from './guards';
+
+// One chunk per page, so the sign-in page loads only what it needs.
+const LoginPage = lazy(() => import('../features/auth/login-page').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() =>
+  import('../features/auth/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const AppLayout = lazy(() => import('./layout').then((m) => ({ default: m.AppLayout })));
+const HomePage = lazy(() => import('../features/auth/home-page').then((m) => ({ default: m.HomePage })));
+const MyInfoPage = lazy(() =>
+  import('../features/auth/my-info-page').then((m) => ({ default: m.MyInfoPage })),
+);
+const PeoplePage = lazy(() =>
+  import('../features/people/people-page').then((m) => ({ default: m.PeoplePage })),
+);
+const PersonPage = lazy(() =>
+  import('../features/people/person-page').then((m) => ({ default: m.PersonPage })),
+);
+const UnitsPage = lazy(() => import('../features/units/units-page').then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
+
+function page(Component: LazyExoticComponent<ComponentType>, permission?: Permission) {
+  const element = (
+    <Suspense fallback={<PageLoading />}>
+      <Component />
+    </Suspense>
+  );
+  return permission ? <RequirePermission permission={permission}>{element}</RequirePermission> : element;
+}
+
+/** The routes of the SPA. */
+export const router = createBrowserRouter([
+  { path: '/login', element: page(LoginPage) },
+  {
+    path: '/change-password',
+    element: <RequireSession passwordChange>{page(ChangePasswordPage)}</RequireSession>,
+  },
+  {
+    path: '/',
+    element: <RequireSession>{page(AppLayout)}</RequireSession>,
+    children: [
+      { index: true, element: page(HomePage) },
+      { path: 'me', element: page(MyInfoPage) },
+      { path: 'people', element: page(PeoplePage, 'people.read') },
+      { path: 'people/new', element: page(PersonPage, 'people.write') },
+      { path: 'people/:id', element: page(PersonPage, 'people.read') },
+      { path: 'units', element: page(UnitsPage, 'units.read') },
+      { path: 'users', element: page(UsersPage, 'users.read') },
+      { path: 'audit', element: page(AuditPage, 'audit.read') },
+      { path: 'home', element: <Navigate to="/" replace /> },
+      { path: '*', element: page(NotFoundPage) },
+    ],
+  },
+]);

@@ -1,0 +1,10 @@
+import { Navigate } from 'react-router';
+import { MENU } from '../../app/layout';
+import { useSession } from '../../app/session';
+
+/** `/`: the first screen the user may use; reserves and mentors land on 我的信息. */
+export function HomePage() {
+  const session = useSession();
+  const first = MENU.find((entry) => entry.permission && session.permissions.includes(entry.permission));
+  return <Navigate to={first?.path ?? '/me'} replace />;
+}
