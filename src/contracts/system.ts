@@ -18,6 +18,7 @@ export const Dictionaries = z.object({
   assessmentGrades: z.array(z.enum(ASSESSMENT_GRADES)),
   unitTypes: z.array(z.enum(UNIT_TYPES)),
   roles: z.array(z.enum(ROLES)),
+  auditActions: z.array(z.object({ value: z.string(), zh: z.string(), en: z.string() })),
 });
 
 export const Health = z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) });

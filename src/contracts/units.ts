@@ -29,7 +29,10 @@ export type Unit = z.infer<typeof Unit>;
 
 export const UnitDetail = Unit.extend({
   path: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** Active people directly in the unit (deactivation needs none). */
   peopleCount: z.number().int(),
+  /** Active people in the unit and all units below it. */
+  subtreePeopleCount: z.number().int(),
   childCount: z.number().int(),
 });
 

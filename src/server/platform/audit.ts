@@ -1,10 +1,11 @@
+import type { AuditAction } from '../../core/audit/actions.js';
 import type { Actor } from './access.js';
 import { auditLog } from './audit.table.js';
 import type { Db } from './db.js';
 
 /** What one audit entry records; `before`/`after` are the changed record's fields. */
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   unitPath?: string | null;

@@ -41,7 +41,7 @@ describe.each(dbKinds())('backup and restore on %s', (kind) => {
         `INSERT INTO person_photos (person_id, mime_type, data) SELECT id, 'image/png', '\\x89504e470d0a1a0a00ff'::bytea FROM people LIMIT 3`,
       );
       await writeAudit(source.db, null, {
-        action: 'test.entry',
+        action: 'unit.updated',
         entityType: 'test',
         before: { a: 1 },
         after: { a: 2 },
@@ -54,7 +54,7 @@ describe.each(dbKinds())('backup and restore on %s', (kind) => {
       await restoreDatabase(target, file);
       expect(await digest(target)).toEqual(await digest(source));
       // The audit log stays append-only after a restore, and its sequence continues.
-      await writeAudit(target.db, null, { action: 'test.after_restore', entityType: 'test' });
+      await writeAudit(target.db, null, { action: 'system.demo_loaded', entityType: 'test' });
       await expect(target.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     } finally {
       await source.dispose();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Dictionaries, Health } from '../../../contracts/system.js';
 import { ROLES } from '../../../core/access/roles.js';
+import { AUDIT_ACTIONS } from '../../../core/audit/actions.js';
 import { UNIT_TYPES } from '../../../core/org/unit-types.js';
 import {
   ASSESSMENT_GRADES,
@@ -30,6 +31,7 @@ export async function systemRoutes(app: FastifyInstance, deps: AppDeps): Promise
       assessmentGrades: [...ASSESSMENT_GRADES],
       unitTypes: [...UNIT_TYPES],
       roles: [...ROLES],
+      auditActions: Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, ...label })),
     }),
   );
 }

@@ -459,4 +459,17 @@ describe.each(dbKinds())('units API on %s', (kind) => {
     expect(reopenParent.statusCode).toBe(200);
     expect(reopenParent.json().active).toBe(true);
   });
+
+  it('counts the people of the unit itself and of its whole subtree, active ones only', async () => {
+    const dept = await createUnit(t.db, { parent: county, type: 'department' });
+    const team = await createUnit(t.db, { parent: dept, type: 'team' });
+    await createPerson(t.db, t.cipher, dept);
+    await createPerson(t.db, t.cipher, team);
+    await createPerson(t.db, t.cipher, team);
+    await createPerson(t.db, t.cipher, team, { active: false });
+    const detail = (await hr.get(`/api/units/${dept.id}`)).json();
+    expect(detail.peopleCount).toBe(1);
+    expect(detail.subtreePeopleCount).toBe(3);
+    expect(detail.childCount).toBe(1);
+  });
 });

@@ -114,3 +114,13 @@ export async function countUnitDependants(db: Db, unitId: string) {
     .where(and(eq(orgUnits.parentId, unitId), eq(orgUnits.active, true)));
   return { people: peopleRow.n, children: childRow.n };
 }
+
+/** Active people anywhere in a unit's subtree. */
+export async function countPeopleInSubtree(db: Db, unitPath: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(and(like(orgUnits.path, `${unitPath}%`), eq(people.active, true)));
+  return row.n;
+}

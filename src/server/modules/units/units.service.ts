@@ -88,6 +88,7 @@ export async function getUnit(ctx: ServiceContext, id: string): Promise<z.infer<
     ...unit,
     path: visible.map((a) => ({ id: a.id, name: a.name })),
     peopleCount: counts.people,
+    subtreePeopleCount: await repo.countPeopleInSubtree(ctx.db, row.path),
     childCount: counts.children,
   };
 }

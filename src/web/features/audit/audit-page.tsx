@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AuditEntry, AuditList } from '../../../contracts/audit';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../core/audit/actions';
 import { api } from '../../app/api-client';
 import { download } from '../../shared/download';
 import { errorText } from '../../shared/errors';
@@ -33,39 +34,12 @@ type AuditFilters = {
 };
 
 // Actions the server writes; free text can still be typed for new ones.
-const KNOWN_ACTIONS = [
-  'login.succeeded',
-  'login.failed',
-  'login.locked',
-  'logout',
-  'password.changed',
-  'person.created',
-  'person.updated',
-  'person.photo_set',
-  'person.id_number_viewed',
-  'person.exported',
-  'person.imported_create',
-  'person.imported_update',
-  'unit.created',
-  'unit.updated',
-  'unit.moved',
-  'unit.activated',
-  'unit.deactivated',
-  'unit.leaders_set',
-  'unit.imported_create',
-  'unit.imported_update',
-  'user.created',
-  'user.activated',
-  'user.deactivated',
-  'user.grant_added',
-  'user.grant_removed',
-  'user.password_reset',
-];
+const KNOWN_ACTIONS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 const ENTITY_TYPES = ['person', 'unit', 'user', 'system'];
 
 /** 审计日志: who did what, when, with the record before and after. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [actionText, setActionText] = useState('');
@@ -75,7 +49,7 @@ export function AuditPage() {
     placeholderData: keepPreviousData,
   });
   const actionLabel = (action: string) =>
-    t(`auditAction.${action.replaceAll('.', '_')}`, { defaultValue: action });
+    AUDIT_ACTIONS[action as AuditAction]?.[i18n.language === 'en' ? 'en' : 'zh'] ?? action;
   const set = (patch: AuditFilters) => {
     setFilters({ ...filters, ...patch });
     setPage({ ...page, page: 1 });

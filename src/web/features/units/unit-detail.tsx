@@ -108,7 +108,7 @@ export function UnitDetailPanel({ unitId, onSelect }: { unitId: string; onSelect
             label: t('units.peopleCount'),
             children: (
               <Link to={`/people?unitId=${unit.id}`}>
-                {t('units.peopleCountValue', { count: unit.peopleCount })}
+                {t('units.peopleCountValue', { count: unit.peopleCount, subtree: unit.subtreePeopleCount })}
               </Link>
             ),
           },
