@@ -34,3 +34,9 @@ export async function buildRosterXlsx(
   await done;
   return Buffer.concat(chunks);
 }
+
+/** Long Chinese text, so that characters straddle the reader's chunk boundaries. */
+export function longChineseText(n: number): string {
+  const phrase = '坚持专业培养和综合培养同步进行，提高解决基层问题的能力；';
+  return `${n}：${phrase.repeat(8)}`;
+}

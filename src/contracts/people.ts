@@ -168,7 +168,8 @@ export const PeopleListQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 
-export const PeopleList = paged(PersonListItem);
+/** `total` stops at 10 000; `totalCapped` says there are more (narrow the filter). */
+export const PeopleList = paged(PersonListItem).extend({ totalCapped: z.boolean() });
 export const IdNumberView = z.object({ idNumber: z.string().nullable() });
 
 /** Result of an import preview or commit: every bad row and cell with its reason. */

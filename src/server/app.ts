@@ -39,7 +39,7 @@ declare module 'fastify' {
 }
 
 /** Largest upload accepted anywhere (Excel imports, photos). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
 
 /** Builds the HTTP application: platform plugins first, then every module in order. */
 export async function buildApp(options: {

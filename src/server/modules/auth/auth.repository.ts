@@ -16,10 +16,20 @@ export async function findUserByUsername(db: Db, username: string) {
   return rows[0] ?? null;
 }
 
-/** The session with its user, or null. */
+/**
+ * The session with its user and the user's grants, in one round trip: it runs before every API
+ * request.
+ */
 export async function findSessionWithUser(db: Db, sessionId: string) {
   const rows = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      grants: sql<Grant[]>`coalesce((
+        select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'unitPath', u.path, 'unitName', u.name))
+        from ${roleGrants} g join ${orgUnits} u on u.id = g.unit_id
+        where g.user_id = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sessionId))

@@ -103,7 +103,7 @@ export async function resolveSession(
   const sessionId = sha256(token);
   const found = await repo.findSessionWithUser(db, sessionId);
   if (!found) return null;
-  const { session, user } = found;
+  const { session, user, grants } = found;
   const idleCutoff = now.getTime() - limits.idleMinutes * 60_000;
   if (!user.active || session.expiresAt <= now || session.lastSeenAt.getTime() < idleCutoff) {
     await repo.deleteSession(db, sessionId);
@@ -111,7 +111,6 @@ export async function resolveSession(
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
     await repo.touchSession(db, sessionId, now);
-  const grants = await repo.listGrantsOfUser(db, user.id);
   return {
     actor: {
       userId: user.id,

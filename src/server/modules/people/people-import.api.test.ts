@@ -3,9 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdNumber, createPerson, createUnit, createUser, nextSeq } from '../../../../test/factories.js';
+import { longChineseText } from '../../../../test/roster.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
 import { maskIdNumber } from '../../../core/people/id-number.js';
+import { MAX_UPLOAD_BYTES } from '../../app.js';
 import { auditLog } from '../../platform/audit.table.js';
 import { XLSX_LIMITS, XLSX_MIME } from '../../platform/excel.js';
 import { people } from './people.table.js';
@@ -238,6 +240,22 @@ describe.each(dbKinds())('people import and export on %s', (kind) => {
     for (const a of audits) expect(JSON.stringify(a)).not.toContain(rows[0].idNumber);
   });
 
+  it('keeps long Chinese text intact in a big roster (characters straddling read chunks)', async () => {
+    const dept = await newDept();
+    const rows = goodRows(dept, 1500).map((r, i) => ({
+      ...r,
+      idNumber: '',
+      rewardsPunishments: longChineseText(i),
+    }));
+    const file = await workbook(HEADERS, rows.map(rosterRow));
+    const report = await importFile(file, 'commit');
+    expect(report.errors).toEqual([]);
+    expect(report.created).toBe(1500);
+    const stored = await findByNos(rows.map((r) => r.employeeNo));
+    const byNo = new Map(stored.map((p) => [p.employeeNo, p.rewardsPunishments]));
+    for (const [i, r] of rows.entries()) expect(byNo.get(r.employeeNo)).toBe(longChineseText(i));
+  });
+
   it('updates by employee number when a file is imported again', async () => {
     const dept = await newDept();
     const rows = goodRows(dept, 3);
@@ -361,7 +379,7 @@ describe.each(dbKinds())('people import and export on %s', (kind) => {
   });
 
   it('refuses an upload over the size limit with 413', async () => {
-    const res = await upload(Buffer.alloc(21 * MB, 0x41), 'commit');
+    const res = await upload(Buffer.alloc(MAX_UPLOAD_BYTES + MB, 0x41), 'commit');
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('file_too_large');
   });

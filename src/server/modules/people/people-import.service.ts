@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type ImportReport, PersonFields } from '../../../contracts/people.js';
 import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
@@ -52,6 +52,11 @@ function parseRow(
     const cell = cellOf.get(column.header) ?? null;
     const bad = (message: string) =>
       issues.push({ column: column.header, value: displayCell(cell), message });
+    // A replacement character means the text was damaged on its way here: refuse rather than store it.
+    if (typeof cell === 'string' && cell.includes('\uFFFD')) {
+      bad('含有无法识别的字符，文件可能已损坏 / the cell holds undecodable characters');
+      continue;
+    }
     if (cell === null && column.required) {
       bad('必填项不能为空 / required');
       continue;
@@ -208,6 +213,8 @@ export async function importPeople(
       if (errorCount > 0 || !options.commit) throw new RollBack();
     });
     report.committed = true;
+    // Fresh statistics after a large change (PGlite has no autovacuum to do it).
+    if (report.created + report.updated > 1000) await ctx.db.execute(sql`ANALYZE people`);
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }

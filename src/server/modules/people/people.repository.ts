@@ -18,6 +18,9 @@ export type PeopleFilter = {
   status: 'active' | 'inactive' | 'all';
 };
 
+/** The people list counts matches up to this many. */
+export const COUNT_CAP = 10_000;
+
 const SORT_COLUMNS = {
   employeeNo: people.employeeNo,
   name: people.name,
@@ -35,7 +38,8 @@ function whereOf(filter: PeopleFilter): SQL | undefined {
   if (filter.subtreePath) conditions.push(sql`${orgUnits.path} LIKE ${`${filter.subtreePath}%`}`);
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(or(ilike(people.name, pattern), ilike(people.employeeNo, pattern)));
+    // lower(employee_no) has the trigram index; plain employee_no is left to the unique btree.
+    conditions.push(or(ilike(people.name, pattern), sql`lower(${people.employeeNo}) LIKE lower(${pattern})`));
   }
   if (filter.gender) conditions.push(eq(people.gender, filter.gender));
   if (filter.politicalStatus) conditions.push(eq(people.politicalStatus, filter.politicalStatus));
@@ -70,6 +74,15 @@ export async function listPeople(
 ) {
   const where = whereOf(filter);
   const direction = page.order === 'desc' ? desc : asc;
+  // The count stops at COUNT_CAP: an exact count of a whole province costs a scan on every page
+  // turn; past the cap the list says "10 000+" and asks for a narrower filter.
+  const capped = db
+    .select({ one: sql`1` })
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as('capped');
   const [items, [{ total }]] = await Promise.all([
     db
       .select(listColumns)
@@ -79,13 +92,9 @@ export async function listPeople(
       .orderBy(direction(SORT_COLUMNS[page.sort]), asc(people.id))
       .limit(page.limit)
       .offset(page.offset),
-    db
-      .select({ total: count() })
-      .from(people)
-      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
-      .where(where),
+    db.select({ total: count() }).from(capped),
   ]);
-  return { items, total };
+  return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 }
 
 /** Every person matching the filter, in batches (for exports), in employee-number order. */

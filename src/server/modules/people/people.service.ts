@@ -38,13 +38,13 @@ export async function peopleFilterOf(ctx: ServiceContext, query: ListQuery): Pro
 export async function listPeople(ctx: ServiceContext, query: ListQuery) {
   assertPermission(ctx.actor, 'people.read');
   const filter = await peopleFilterOf(ctx, query);
-  const { items, total } = await repo.listPeople(ctx.db, filter, {
+  const { items, total, totalCapped } = await repo.listPeople(ctx.db, filter, {
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
     sort: query.sort,
     order: query.order,
   });
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items, total, totalCapped, page: query.page, pageSize: query.pageSize };
 }
 
 function present(

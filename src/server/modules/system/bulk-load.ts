@@ -36,6 +36,17 @@ export async function bulkLoadOrganisation(
   cipher: FieldCipher,
   org: { units: LoadUnit[]; people: Iterable<LoadPerson> },
 ): Promise<{ units: number; people: number; rootUnitId: string }> {
+  const loaded = await loadInTransaction(db, cipher, org);
+  await db.execute(sql`ANALYZE org_units`);
+  await db.execute(sql`ANALYZE people`);
+  return loaded;
+}
+
+function loadInTransaction(
+  db: Db,
+  cipher: FieldCipher,
+  org: { units: LoadUnit[]; people: Iterable<LoadPerson> },
+) {
   return db.transaction(async (tx) => {
     const byCode = new Map<string, { id: string; path: string; depth: number }>();
     const unitRows: (typeof orgUnits.$inferInsert)[] = [];

@@ -200,7 +200,7 @@ export function PeoplePage() {
           total: people.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) => t('common.total', { total: people.data?.totalCapped ? `${total}+` : total }),
         }}
       />
       <ImportModal

@@ -1,0 +1,240 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExplainResult } from './explain.js';
+import type { HttpResult } from './http-bench.js';
+import type { ImportResult } from './import-bench.js';
+import type { EngineName } from './options.js';
+
+export type LoadResult = {
+  engine: EngineName;
+  units: number;
+  people: number;
+  generateSeconds: number;
+  loadSeconds: number;
+};
+export type RosterResult = { rows: number; bytes: number; seconds: number };
+export type Bar = { engine: EngineName | 'both'; check: string; value: string; bar: string; pass: boolean };
+
+export type Results = {
+  startedAt: string;
+  tier: string;
+  engines: EngineName[];
+  machine: { cpus: number; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] };
+  load: LoadResult[];
+  http: (HttpResult & { engine: EngineName })[];
+  explain: (ExplainResult & { engine: EngineName })[];
+  rosters: RosterResult[];
+  imports: ImportResult[];
+  bars: Bar[];
+  seconds?: number;
+};
+
+const MB = 2 ** 20;
+const f0 = (n: number) => n.toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+
+/** The bars of QUALITY.md this run can judge, each PASS or FAIL. */
+export function judge(results: Results, tier: string): Bar[] {
+  const bars: Bar[] = [];
+  for (const h of results.http.filter((r) => r.name === 'list')) {
+    const e = h.aMedian;
+    const b = h.bMedian;
+    bars.push({
+      engine: h.engine,
+      check: 'list: endpoint/bare throughput',
+      value: f2(e.rps / b.rps),
+      bar: '≥ 0.80',
+      pass: e.rps / b.rps >= 0.8,
+    });
+    bars.push({
+      engine: h.engine,
+      check: 'list: endpoint/bare p99',
+      value: f2(e.p99 / b.p99),
+      bar: '≤ 1.50',
+      pass: e.p99 / b.p99 <= 1.5,
+    });
+    if (h.engine === 'postgres') {
+      bars.push({
+        engine: h.engine,
+        check: 'list: endpoint req/s (16 clients)',
+        value: f0(e.rps),
+        bar: '≥ 3000',
+        pass: e.rps >= 3000,
+      });
+      bars.push({
+        engine: h.engine,
+        check: 'list: endpoint p99',
+        value: `${f1(e.p99)} ms`,
+        bar: '≤ 25 ms',
+        pass: e.p99 <= 25,
+      });
+    } else {
+      bars.push({
+        engine: h.engine,
+        check: 'list: endpoint req/s (16 clients)',
+        value: f0(e.rps),
+        bar: '≥ 1000',
+        pass: e.rps >= 1000,
+      });
+    }
+  }
+  for (const x of results.explain) {
+    bars.push({
+      engine: x.engine,
+      check: `EXPLAIN ${x.case}/${x.statement}: no Seq Scan on people (${tier} tier; the bar is set at M)`,
+      value: x.seqScanOnPeople ? 'Seq Scan' : 'index',
+      bar: 'no Seq Scan',
+      pass: !x.seqScanOnPeople,
+    });
+  }
+  for (const i of results.imports) {
+    const rate = `${i.stoppedAtDeadline ? '< ' : ''}${f0(i.rowsPerSecond)}`;
+    bars.push({
+      engine: i.engine,
+      check: `import ${i.rows} rows: rows/s`,
+      value: rate,
+      bar: '≥ 2000',
+      pass: !i.stoppedAtDeadline && i.rowsPerSecond >= 2000,
+    });
+    if (i.rows >= 100_000) {
+      const peak = `${i.stoppedAtDeadline ? '≥ ' : ''}${f0(i.peakRssMB)} MB`;
+      bars.push({
+        engine: i.engine,
+        check: `import ${i.rows} rows: peak RSS`,
+        value: peak,
+        bar: '≤ 400 MB',
+        pass: !i.stoppedAtDeadline && i.peakRssMB <= 400,
+      });
+    }
+    if (!i.stoppedAtDeadline) {
+      const value = i.committed ? 'committed' : `rolled back: ${i.errorCount} errors`;
+      bars.push({
+        engine: i.engine,
+        check: `import ${i.rows} rows: every valid row accepted`,
+        value,
+        bar: 'committed',
+        pass: i.committed === true,
+      });
+    }
+  }
+  for (const r of results.rosters.filter((x) => x.rows >= 100_000)) {
+    bars.push({
+      engine: 'both',
+      check: `${r.rows}-row roster fits the upload limit`,
+      value: `${f1(r.bytes / MB)} MB`,
+      bar: '≤ 20 MB',
+      pass: r.bytes <= 20 * MB,
+    });
+  }
+  return bars;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function printSummary(results: Results): void {
+  const out: string[] = [`\n=== Houbei bench — tier ${results.tier}, ${results.engines.join(' + ')} ===`];
+  out.push(
+    `load average at start ${results.machine.loadAverageAtStart.map(f2).join(' ')}, at end ${(results.machine.loadAverageAtEnd ?? []).map(f2).join(' ')} (${results.machine.cpus} cores)`,
+  );
+  out.push(
+    '\nBulk load',
+    table(
+      ['engine', 'units', 'people', 'generate s', 'load s', 'people/s'],
+      results.load.map((l) => [
+        l.engine,
+        String(l.units),
+        String(l.people),
+        f1(l.generateSeconds),
+        f1(l.loadSeconds),
+        f0(l.people / l.loadSeconds),
+      ]),
+    ),
+  );
+  out.push(
+    '\nGET /api/people vs bare route (medians; A = endpoint, B = bare)',
+    table(
+      [
+        'engine',
+        'case',
+        'endpoint req/s',
+        'bare req/s',
+        'ratio',
+        'endpoint p99',
+        'bare p99',
+        'p99 ratio',
+        'rounds',
+      ],
+      results.http.map((h) => [
+        h.engine,
+        h.name,
+        f0(h.aMedian.rps),
+        f0(h.bMedian.rps),
+        f2(h.aMedian.rps / h.bMedian.rps),
+        `${f1(h.aMedian.p99)} ms`,
+        `${f1(h.bMedian.p99)} ms`,
+        f2(h.aMedian.p99 / h.bMedian.p99),
+        String(h.a.length),
+      ]),
+    ),
+  );
+  out.push(
+    '\nEXPLAIN',
+    ...results.explain.map(
+      (x) =>
+        `${x.engine.padEnd(8)} ${`${x.case}/${x.statement}`.padEnd(14)} ${x.seqScanOnPeople ? 'SEQ SCAN ON PEOPLE' : 'ok'.padEnd(18)}  ${x.nodes.join(' > ')}`,
+    ),
+  );
+  out.push(
+    '\nRoster files',
+    table(
+      ['rows', 'size', 'write s'],
+      results.rosters.map((r) => [String(r.rows), `${f1(r.bytes / MB)} MB`, f1(r.seconds)]),
+    ),
+  );
+  out.push(
+    '\nImport (service call, child process)',
+    table(
+      ['engine', 'rows', 'seconds', 'rows/s', 'RSS before', 'peak RSS', 'outcome'],
+      results.imports.map((i) => [
+        i.engine,
+        String(i.rows),
+        f1(i.seconds),
+        `${i.stoppedAtDeadline ? '< ' : ''}${f0(i.rowsPerSecond)}`,
+        i.rssBeforeMB === undefined ? '-' : `${f0(i.rssBeforeMB)} MB`,
+        `${i.stoppedAtDeadline ? '≥ ' : ''}${f0(i.peakRssMB)} MB`,
+        i.stoppedAtDeadline
+          ? 'stopped at deadline'
+          : i.committed
+            ? `committed ${i.created}`
+            : `rolled back (${i.errorCount} errors: ${i.errors?.[0]?.replace(/\s+/g, ' ').slice(0, 60)}…)`,
+      ]),
+    ),
+  );
+  out.push(
+    '\nBars',
+    table(
+      ['engine', 'check', 'value', 'bar', ''],
+      results.bars.map((b) => [b.engine, b.check, b.value, b.bar, b.pass ? 'PASS' : 'FAIL']),
+    ),
+  );
+  const failed = results.bars.filter((b) => !b.pass).length;
+  out.push(
+    `\n${results.bars.length - failed} of ${results.bars.length} bars pass; ${f0(results.seconds ?? 0)} s in all.`,
+  );
+  console.log(out.join('\n'));
+}
+
+/** bench/results/latest.json (git-ignored). */
+export function writeResults(results: Results): string {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'latest.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
