@@ -68,13 +68,11 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
     await shot('04-people');
     await page.getByTestId('people-import').click();
     const roster = await buildRosterXlsx(Array.from({ length: 30 }, (_, i) => rosterRow(i + 1, 'E2E-DX')));
-    await page
-      .getByTestId('import-file')
-      .setInputFiles({
-        name: '人员名册.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: roster,
-      });
+    await page.getByTestId('import-file').setInputFiles({
+      name: '人员名册.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: roster,
+    });
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-report').waitFor();
     await shot('05-import-preview');
