@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/core/access/roles.js';
+import { DEFAULT_RULES } from '../src/core/programme/default-programme.js';
+import { DEFAULT_ELIGIBILITY } from '../src/core/programme/eligibility.js';
 import type { RouteEntry } from '../src/server/app.js';
+import { generateObligations } from '../src/server/modules/obligations/obligations.service.js';
+import { obligations } from '../src/server/modules/obligations/obligations.table.js';
+import { programmes, programmeVersions } from '../src/server/modules/programmes/programmes.table.js';
+import { reserves } from '../src/server/modules/reserves/reserves.table.js';
 import { roleGrants } from '../src/server/modules/users/users.table.js';
 import { routeAdmits } from '../src/server/platform/request-context.js';
 import { createPerson, createUnit, createUser } from './factories.js';
@@ -16,7 +22,15 @@ import { dbKinds } from './test-db.js';
  * automatically; a new route with a body must add a sample below, or this test fails.
  */
 
-type Ids = { unit: string; person: string; user: string; grant: string };
+type Ids = {
+  unit: string;
+  person: string;
+  user: string;
+  grant: string;
+  programme: string;
+  reserve: string;
+  obligation: string;
+};
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
 let counter = 0;
@@ -48,6 +62,35 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/users': (ids) => ({ personId: ids.person, username: `n${unique()}`, grants: [] }),
   'POST /api/users/:id/active': () => ({ version: 1, active: false }),
   'POST /api/users/:id/grants': (ids) => ({ role: 'reserve', unitId: ids.unit }),
+  'POST /api/programmes': (ids) => ({
+    name: '班组长后备培养方案',
+    tier: '班组长后备',
+    unitId: ids.unit,
+    cycleYears: 1,
+  }),
+  'PATCH /api/programmes/:id': () => ({ version: 1, name: '改名' }),
+  'PUT /api/programmes/:id/draft': () => ({ rules: DEFAULT_RULES }),
+  'POST /api/pool/eligibility': (ids) => ({ programmeId: ids.programme, personIds: [ids.person] }),
+  'POST /api/pool/nominations': (ids) => ({
+    programmeId: ids.programme,
+    nominations: [{ personId: ids.person, overrideReason: '测试' }],
+  }),
+  'POST /api/pool/decisions': (ids) => ({
+    reserveIds: [ids.reserve],
+    decision: 'reject',
+    meetingName: '党委会',
+    meetingDate: '2026-01-05',
+  }),
+  'POST /api/pool/:id/transition': () => ({
+    version: 1,
+    to: 'withdrawn',
+    effectiveOn: '2026-06-01',
+    reason: '测试',
+  }),
+  'POST /api/pool/roll-over': (ids) => ({ programmeId: ids.programme, year: 2026 }),
+  'POST /api/obligations/:id/evidence': () => ({ occurredOn: '2026-01-31', note: '线下登记' }),
+  'POST /api/obligations/:id/review': () => ({ decision: 'accept' }),
+  'POST /api/obligations/:id/waive': () => ({ reason: '测试' }),
 };
 const UPLOAD_ROUTES = new Set([
   'PUT /api/people/:id/photo',
@@ -60,6 +103,10 @@ const NO_BODY_WRITES = new Set([
   'POST /api/auth/logout',
   'POST /api/users/:id/reset-password',
   'DELETE /api/users/:id/grants/:grantId',
+  'DELETE /api/programmes/:id/draft',
+  'POST /api/my/calendar-feed',
+  'DELETE /api/my/calendar-feed',
+  'POST /api/programmes/:id/draft/publish',
 ]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
@@ -68,15 +115,26 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     person: ids.person,
     user: ids.user,
     grant: ids.user,
+    programme: ids.programme,
+    reserve: ids.reserve,
+    obligation: ids.obligation,
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
     .replace(':grantId', ids.grant);
 }
 
+// A query string that passes validation, for GET routes with required parameters.
+const SAMPLE_QUERIES: Record<string, (ids: Ids) => string> = {
+  'GET /api/compliance/matrix': (ids) => `?programmeId=${ids.programme}`,
+  'GET /api/compliance/matrix/export': (ids) => `?programmeId=${ids.programme}`,
+  'GET /api/compliance/obligations': (ids) => `?programmeId=${ids.programme}`,
+  'GET /api/compliance/obligations/export': (ids) => `?programmeId=${ids.programme}`,
+};
+
 async function call(client: TestClient, route: RouteEntry, ids: Ids) {
   const key = `${route.method} ${route.url}`;
-  const url = urlFor(route, ids);
+  const url = urlFor(route, ids) + (SAMPLE_QUERIES[key]?.(ids) ?? '');
   const body = SAMPLE_BODIES[key]?.(ids);
   const res = UPLOAD_ROUTES.has(key)
     ? await client.upload(url, Buffer.from('not a real file'), 'x.xlsx', route.method as 'POST' | 'PUT')
@@ -110,7 +168,10 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM people) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM users) || '|' ||
             (SELECT count(*) FROM role_grants) || '|' || (SELECT count(*) FROM org_unit_deputies) || '|' ||
-            (SELECT count(*) FROM person_photos) AS f`,
+            (SELECT count(*) FROM person_photos) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM programmes) || '|' || (SELECT count(*) FROM programme_versions) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reserves) || '|' || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM obligations) || '|' ||
+            (SELECT count(*) FROM evidence) || '|' || (SELECT count(*) FROM calendar_feeds) AS f`,
   );
   return rows[0].f;
 }
@@ -141,12 +202,87 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
     });
     const [grantA] = await t.db.select().from(roleGrants).where(eq(roleGrants.userId, userA.id));
     const [grantB] = await t.db.select().from(roleGrants).where(eq(roleGrants.userId, userB.id));
+    // A programme of each county, with a draft, and each county's person active in its pool.
+    const pool = async (county: typeof countyA, person: typeof personA, name: string) => {
+      const [programme] = await t.db
+        .insert(programmes)
+        .values({
+          name,
+          tier: '班组长后备',
+          unitId: county.id,
+          cycleYears: 2,
+          eligibility: DEFAULT_ELIGIBILITY,
+        })
+        .returning();
+      const [v1] = await t.db
+        .insert(programmeVersions)
+        .values({ programmeId: programme.id, number: 1, status: 'published', rules: DEFAULT_RULES })
+        .returning();
+      await t.db
+        .insert(programmeVersions)
+        .values({ programmeId: programme.id, number: 2, status: 'draft', rules: DEFAULT_RULES });
+      await t.db.update(programmes).set({ currentVersionId: v1.id }).where(eq(programmes.id, programme.id));
+      const [reserve] = await t.db
+        .insert(reserves)
+        .values({
+          personId: person.id,
+          programmeId: programme.id,
+          state: 'active',
+          cohortYear: 2026,
+          nominatedOn: '2026-01-02',
+          enrolledOn: '2026-01-05',
+          cycleEnd: '2028-01-04',
+        })
+        .returning();
+      await generateObligations(t.db, {
+        reserve: { id: reserve.id, enrolledOn: reserve.enrolledOn!, cycleEnd: reserve.cycleEnd! },
+        versionId: v1.id,
+        rules: DEFAULT_RULES,
+        year: 2026,
+      });
+      const [obligation] = await t.db
+        .select({ id: obligations.id })
+        .from(obligations)
+        .where(eq(obligations.reserveId, reserve.id))
+        .limit(1);
+      return { programme, reserve, obligation };
+    };
+    const poolA = await pool(countyA, personA, '青山县班组长后备培养方案');
+    const poolB = await pool(countyB, personB, '临江县保密培养方案');
     world = {
       root: root.id,
-      a: { unit: deptA.id, person: personA.id, user: userA.id, grant: grantA.id },
-      b: { unit: deptB.id, person: personB.id, user: userB.id, grant: grantB.id },
+      a: {
+        unit: deptA.id,
+        person: personA.id,
+        user: userA.id,
+        grant: grantA.id,
+        programme: poolA.programme.id,
+        reserve: poolA.reserve.id,
+        obligation: poolA.obligation.id,
+      },
+      b: {
+        unit: deptB.id,
+        person: personB.id,
+        user: userB.id,
+        grant: grantB.id,
+        programme: poolB.programme.id,
+        reserve: poolB.reserve.id,
+        obligation: poolB.obligation.id,
+      },
       // What a user scoped to county A must never receive.
-      secret: [deptB.id, personB.id, userB.id, personB.name, deptB.name, personB.employeeNo, 'target-b'],
+      secret: [
+        deptB.id,
+        personB.id,
+        userB.id,
+        personB.name,
+        deptB.name,
+        personB.employeeNo,
+        'target-b',
+        poolB.programme.id,
+        poolB.programme.name,
+        poolB.reserve.id,
+        poolB.obligation.id,
+      ],
     };
     for (const role of ROLES) {
       const user = await createUser(t.db, {
@@ -202,7 +338,9 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         const refersToRecord =
           route.url.includes(':id') ||
           (route.hasBody &&
-            /unitId|parentId|personId/.test(JSON.stringify(SAMPLE_BODIES[key]?.(world.b) ?? {})));
+            /unitId|parentId|personId|programmeId|reserveIds/.test(
+              JSON.stringify(SAMPLE_BODIES[key]?.(world.b) ?? {}),
+            ));
         if ((refersToRecord && route.method !== 'GET') || route.url.includes(':id')) {
           const res = await call(client, route, world.b);
           expect(
@@ -238,6 +376,7 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
     expect((await hr.get(`/api/people/${world.a.person}`)).statusCode).toBe(200);
     expect((await hr.get(`/api/units/${world.a.unit}`)).statusCode).toBe(200);
     expect((await hr.get(`/api/users/${world.a.user}`)).statusCode).toBe(200);
+    expect((await hr.get(`/api/obligations/${world.a.obligation}`)).statusCode).toBe(200);
     const admin = clients.get('system_admin')!;
     expect((await admin.get(`/api/people/${world.b.person}`)).statusCode).toBe(200);
     const people = (await hr.get('/api/people')).json();

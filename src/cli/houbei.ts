@@ -4,12 +4,35 @@ import { DEFAULT_ADMIN, ensureRootUnit, loadDemoOrganisation } from '../server/b
 import { openConfiguredDatabase } from '../server/main.js';
 import { findUserByUsername, listGrantsOfUser } from '../server/modules/auth/auth.repository.js';
 import { importPeople } from '../server/modules/people/people-import.service.js';
+import { programmes } from '../server/modules/programmes/programmes.table.js';
+import { rollOver } from '../server/modules/reserves/reserves.service.js';
 import { backupDatabase, restoreDatabase } from '../server/modules/system/backup.js';
 import { createSystemAdmin } from '../server/modules/users/users.service.js';
 import { readConfig } from '../server/platform/config.js';
 import { createFieldCipher } from '../server/platform/crypto.js';
 import type { Database } from '../server/platform/db.js';
+import type { ServiceContext } from '../server/platform/request-context.js';
 import { loadSecret } from '../server/platform/secret.js';
+
+/** The service context of a CLI command run with a user's rights (audited as them, marked CLI). */
+async function cliContext(db: Database, username: string): Promise<ServiceContext> {
+  const user = await findUserByUsername(db.db, username);
+  if (!user?.active) throw new Error(`No active user "${username}".`);
+  const actor = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    personId: user.personId,
+    grants: await listGrantsOfUser(db.db, user.id),
+  };
+  return {
+    db: db.db,
+    actor,
+    audit: { userId: user.id, displayName: `${user.displayName} (CLI)`, ip: null },
+    cipher: createFieldCipher(loadSecret(readConfig()).secret),
+    lang: 'zh',
+  };
+}
 
 /** Opens the configured database, runs the task, and always closes (checkpoint, unlock). */
 async function withDatabase<T>(task: (database: Database) => Promise<T>): Promise<T> {
@@ -72,27 +95,8 @@ program
   .option('--dry-run', 'validate only, write nothing')
   .action((file: string, options: { as: string; dryRun?: boolean }) =>
     withDatabase(async (db) => {
-      const user = await findUserByUsername(db.db, options.as);
-      if (!user?.active) throw new Error(`No active user "${options.as}".`);
-      const actor = {
-        userId: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        personId: user.personId,
-        grants: await listGrantsOfUser(db.db, user.id),
-      };
-      const cipher = createFieldCipher(loadSecret(readConfig()).secret);
-      const report = await importPeople(
-        {
-          db: db.db,
-          actor,
-          audit: { userId: user.id, displayName: `${user.displayName} (CLI)`, ip: null },
-          cipher,
-          lang: 'zh',
-        },
-        readFileSync(file),
-        { commit: !options.dryRun },
-      );
+      const ctx = await cliContext(db, options.as);
+      const report = await importPeople(ctx, readFileSync(file), { commit: !options.dryRun });
       for (const e of report.errors)
         console.log(
           `row ${e.row}${e.column ? ` [${e.column}]` : ''}${e.value ? ` "${e.value}"` : ''}: ${e.message}`,
@@ -101,6 +105,29 @@ program
         `${report.totalRows} rows: ${report.created} created, ${report.updated} updated — ${report.committed ? 'committed' : 'nothing written'}.`,
       );
       if (report.errors.length > 0) process.exitCode = 2;
+    }),
+  );
+
+program
+  .command('roll-over')
+  .description("generate a year's obligations for every active reserve (idempotent: safe to run again)")
+  .requiredOption('-y, --year <year>', 'the calendar year to schedule', (v) => Number(v))
+  .option('-p, --programme <id>', 'one programme (default: every active programme)')
+  .option('--as <username>', 'the user whose rights apply (audited as them)', DEFAULT_ADMIN)
+  .action((options: { year: number; programme?: string; as: string }) =>
+    withDatabase(async (db) => {
+      const ctx = await cliContext(db, options.as);
+      const all = await db.db
+        .select({ id: programmes.id, name: programmes.name, active: programmes.active })
+        .from(programmes);
+      const targets = all.filter((p) => (options.programme ? p.id === options.programme : p.active));
+      if (targets.length === 0) throw new Error('No such programme.');
+      for (const p of targets) {
+        const result = await rollOver(ctx, { programmeId: p.id, year: options.year });
+        console.log(
+          `${p.name}: ${result.created} obligations created for ${result.reserves} reserves in ${options.year}.`,
+        );
+      }
     }),
   );
 

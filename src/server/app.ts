@@ -10,8 +10,12 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { installAuthentication } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { calendarFeedRoutes } from './modules/obligations/calendar-feed.routes.js';
+import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { peopleImportRoutes } from './modules/people/people-import.routes.js';
+import { programmesRoutes } from './modules/programmes/programmes.routes.js';
+import { reservesRoutes } from './modules/reserves/reserves.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { unitsImportRoutes } from './modules/units/units-import.routes.js';
@@ -114,6 +118,10 @@ export async function buildApp(options: {
     await usersRoutes(api, deps);
     await auditRoutes(api, deps);
     await systemRoutes(api, deps);
+    await programmesRoutes(api, deps);
+    await reservesRoutes(api, deps);
+    await obligationsRoutes(api, deps);
+    await calendarFeedRoutes(api, deps);
   });
 
   await serveWebApp(app, config);

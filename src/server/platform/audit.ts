@@ -1,6 +1,7 @@
 import type { AuditAction } from '../../core/audit/actions.js';
 import type { Actor } from './access.js';
 import { auditLog } from './audit.table.js';
+import { bulkInsert } from './bulk-insert.js';
 import type { Db } from './db.js';
 
 /** What one audit entry records; `before`/`after` are the changed record's fields. */
@@ -45,7 +46,9 @@ export async function writeAudit(db: Db, actor: AuditActor | null, entry: AuditE
 /** Appends several audit entries in one statement (imports). */
 export async function writeAuditMany(db: Db, actor: AuditActor | null, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditLog).values(
+  await bulkInsert(
+    db,
+    auditLog,
     entries.map((entry) => ({
       actorUserId: actor?.userId || null,
       actorName: actor?.displayName ?? null,

@@ -1,6 +1,9 @@
 /** Every table, for Drizzle's typed queries and for backup/restore (in foreign-key order). */
 export { sessions } from '../modules/auth/auth.table.js';
+export { calendarFeeds, evidence, obligations } from '../modules/obligations/obligations.table.js';
 export { people, personPhotos } from '../modules/people/people.table.js';
+export { programmes, programmeVersions } from '../modules/programmes/programmes.table.js';
+export { reserveEvents, reserves } from '../modules/reserves/reserves.table.js';
 export { orgUnitDeputies, orgUnits } from '../modules/units/units.table.js';
 export { roleGrants, users } from '../modules/users/users.table.js';
 export { auditLog } from './audit.table.js';
@@ -14,5 +17,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'users',
   'role_grants',
   'sessions',
+  'programmes',
+  'programme_versions',
+  'reserves',
+  'reserve_events',
+  'obligations',
+  'evidence',
+  'calendar_feeds',
   'audit_log',
 ] as const;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type ImportReport, PersonFields } from '../../../contracts/people.js';
 import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
 import { type AuditEntry, changedFields, writeAuditMany } from '../../platform/audit.js';
+import { bulkInsert } from '../../platform/bulk-insert.js';
 import type { Db } from '../../platform/db.js';
 import { type CellValue, readSheetRows } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
@@ -311,10 +312,14 @@ async function writeBatch(
     });
   }
   if (inserts.length > 0) {
-    const created = await tx
-      .insert(people)
-      .values(inserts)
-      .returning({ id: people.id, name: people.name, employeeNo: people.employeeNo, unitId: people.unitId });
+    const created = (await bulkInsert(tx, people, inserts, {
+      returning: ['id', 'name', 'employeeNo', 'unitId'],
+    })) as {
+      id: string;
+      name: string;
+      employeeNo: string;
+      unitId: string;
+    }[];
     report.created += created.length;
     for (const c of created) {
       audits.push({

@@ -19,6 +19,13 @@ const ORDER_BY: Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string> = {
   users: 'id',
   role_grants: 'id',
   sessions: 'id',
+  programmes: 'id',
+  programme_versions: 'id',
+  reserves: 'id',
+  reserve_events: 'id',
+  obligations: 'id',
+  evidence: 'id',
+  calendar_feeds: 'id',
   audit_log: 'id',
 };
 

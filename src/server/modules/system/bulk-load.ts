@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { bulkInsert } from '../../platform/bulk-insert.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db.js';
 import { protectIdNumber } from '../people/people.service.js';
@@ -73,7 +74,7 @@ function loadInTransaction(
     let batch: (typeof people.$inferInsert)[] = [];
     let count = 0;
     const flush = async () => {
-      if (batch.length > 0) await tx.insert(people).values(batch);
+      if (batch.length > 0) await bulkInsert(tx, people, batch);
       batch = [];
     };
     for (const person of org.people) {

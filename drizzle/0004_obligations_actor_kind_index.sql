@@ -1,0 +1,1 @@
+CREATE INDEX "obligations_actor_kind_idx" ON "obligations" USING btree ("actor","due_date");

@@ -1,0 +1,323 @@
+import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  CalendarMonth,
+  MyCalendarQuery,
+  MyObligationsQuery,
+  ObligationDetail,
+  ObligationItem,
+  OverdueQuery,
+  RecordEvidenceBody,
+  ReviewBody,
+  StatusFilter,
+  WaiveBody,
+} from '../../../contracts/obligations.js';
+import type { Rule } from '../../../core/programme/rule.js';
+import {
+  OBLIGATION_STATUSES,
+  type ObligationStatus,
+  obligationStatus,
+} from '../../../core/programme/status.js';
+import { addDays, daysBetween, endOfMonth, todayIn } from '../../../core/time/dates.js';
+import {
+  type Actor,
+  assertInScope,
+  assertPermission,
+  pathInSubtrees,
+  scopePaths,
+} from '../../platform/access.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import type { ServiceContext } from '../../platform/request-context.js';
+import { people } from '../people/people.table.js';
+import { reserves } from '../reserves/reserves.table.js';
+import { orgUnits } from '../units/units.table.js';
+import { attachEvidence, reviewObligation, waiveObligation } from './obligations.service.js';
+import { obligations } from './obligations.table.js';
+import * as repo from './obligations-views.repository.js';
+
+/** The office's own calendar, for defaults (current year, month) when no programme is named. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/** How many obligations a calendar day lists besides its counts. */
+const ITEMS_PER_DAY = 3;
+
+type Item = z.infer<typeof ObligationItem>;
+
+/**
+ * Turns rows into list items: rule titles from each row's programme version (one query for the
+ * page), the status as of today in the programme's time zone, and what the caller may do.
+ */
+export async function presentItems(
+  ctx: Pick<ServiceContext, 'db' | 'actor'>,
+  rows: repo.ItemRow[],
+): Promise<Item[]> {
+  const rules = await repo.loadVersionRules(ctx.db, [...new Set(rows.map((r) => r.programmeVersionId))]);
+  const byVersion = new Map<string, Map<string, Rule>>();
+  for (const [id, list] of rules) byVersion.set(id, new Map(list.map((r) => [r.key, r])));
+  const recordPaths = scopePaths(ctx.actor, 'obligations.record');
+  const todays = new Map<string, string>();
+  const todayOf = (tz: string) => todays.get(tz) ?? todays.set(tz, todayIn(tz)).get(tz)!;
+  return rows.map((row) => {
+    const rule = byVersion.get(row.programmeVersionId)?.get(row.ruleKey);
+    const today = todayOf(row.timeZone);
+    const status = obligationStatus(row, today, row.dueSoonDays);
+    const mayRecord = recordPaths.some((p) => row.unitPath.startsWith(p));
+    const open = row.state !== 'fulfilled' && row.state !== 'waived';
+    return {
+      id: row.id,
+      reserveId: row.reserveId,
+      personId: row.personId,
+      personName: row.personName,
+      employeeNo: row.employeeNo,
+      unitId: row.unitId,
+      unitName: row.unitName,
+      programmeId: row.programmeId,
+      programmeName: row.programmeName,
+      ruleKey: row.ruleKey,
+      ruleTitle: rule?.title ?? row.ruleKey,
+      evidenceKind: rule?.evidenceKind ?? null,
+      periodKey: row.periodKey,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      dueDate: row.dueDate,
+      actor: row.actor,
+      actorPersonId: row.actorPersonId,
+      actorName: row.actorName,
+      quantity: row.quantity,
+      minChars: row.minChars,
+      state: row.state,
+      status,
+      daysOverdue: status === 'overdue' ? daysBetween(row.dueDate, today) : 0,
+      fulfilledOn: row.fulfilledOn,
+      waivedReason: row.waivedReason,
+      evidenceCount: row.evidenceCount,
+      actions: {
+        record: mayRecord && open,
+        review: mayRecord && row.state === 'submitted',
+        waive: mayRecord && open,
+      },
+    };
+  });
+}
+
+/** Obligations of active reserves only: a promoted or eliminated reserve owes nothing more. */
+export const activeReserve = sql`${reserves.state} = 'active'`;
+
+/** The caller's own obligations as a reserve (what they must do themselves). */
+export function ownCondition(actor: Actor): SQL | undefined {
+  if (!actor.personId) return undefined;
+  return and(eq(reserves.personId, actor.personId), eq(obligations.actor, 'reserve'));
+}
+
+/**
+ * What the caller owes others: obligations naming them (each mentor's talks and assessments), and
+ * role-based duties over their grants' subtrees — the HR leader's talks, HR's own tasks, and the
+ * leader-in-charge talks for a leadership member. Until the "in charge of" relation (分管) arrives
+ * in a later issue, a leadership grant stands for being in charge of every reserve in its subtree.
+ */
+export function dutyCondition(actor: Actor): SQL | undefined {
+  const parts: SQL[] = [];
+  if (actor.personId) parts.push(eq(obligations.actorPersonId, actor.personId));
+  const byRole = { hr_leader: 'hr_leader', leadership: 'leader_in_charge', hr_admin: 'hr' } as const;
+  for (const grant of actor.grants) {
+    const ruleActor = byRole[grant.role as keyof typeof byRole];
+    if (ruleActor)
+      parts.push(and(eq(obligations.actor, ruleActor), pathInSubtrees(orgUnits.path, [grant.unitPath]))!);
+  }
+  return parts.length > 0 ? or(...parts) : undefined;
+}
+
+function statusOrNothing(status: StatusFilter | undefined, today: SQL): SQL | undefined {
+  return status ? repo.statusCondition(status, today) : undefined;
+}
+
+function pageOf(query: { page: number; pageSize: number }) {
+  return { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
+}
+
+async function listPage(
+  ctx: ServiceContext,
+  where: SQL | undefined,
+  query: { page: number; pageSize: number },
+) {
+  const { rows, total } = await repo.listItems(ctx.db, where, pageOf(query));
+  return { items: await presentItems(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+}
+
+type MyQuery = z.infer<typeof MyObligationsQuery>;
+
+function myWhere(condition: SQL | undefined, query: Omit<MyQuery, 'page' | 'pageSize'>): SQL {
+  if (!condition) return sql`false`;
+  return and(
+    condition,
+    activeReserve,
+    query.year ? eq(obligations.cycleYear, query.year) : undefined,
+    statusOrNothing(query.status, repo.programmeToday),
+  )!;
+}
+
+/** The signed-in reserve's own obligations, by due date. */
+export function listMyObligations(ctx: ServiceContext, query: MyQuery) {
+  return listPage(ctx, myWhere(ownCondition(ctx.actor), query), query);
+}
+
+/** What the signed-in user owes as mentor, leader, HR leader or HR, by due date. */
+export function listMyDuties(ctx: ServiceContext, query: MyQuery) {
+  return listPage(ctx, myWhere(dutyCondition(ctx.actor), query), query);
+}
+
+/** The subtree path of a unit filter, after checking the unit is in the caller's read scope. */
+export async function unitFilterPath(
+  ctx: ServiceContext,
+  unitId: string | undefined,
+): Promise<string | null> {
+  if (!unitId) return null;
+  const unit = await repo.findUnit(ctx.db, unitId);
+  assertInScope(ctx.actor, 'obligations.read', unit?.path);
+  return unit!.path;
+}
+
+/** Every obligation of active reserves in the caller's read scope. */
+export function scopeCondition(ctx: ServiceContext): SQL {
+  return and(activeReserve, pathInSubtrees(orgUnits.path, scopePaths(ctx.actor, 'obligations.read')))!;
+}
+
+type OverdueFilter = Omit<z.infer<typeof OverdueQuery>, 'page' | 'pageSize'>;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+async function overdueWhere(ctx: ServiceContext, query: OverdueFilter): Promise<SQL> {
+  assertPermission(ctx.actor, 'obligations.read');
+  const unitPath = await unitFilterPath(ctx, query.unitId);
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  return and(
+    scopeCondition(ctx),
+    repo.statusCondition('overdue', repo.programmeToday),
+    // No time zone is ahead of UTC by two days: a bound the due-date index can use.
+    sql`${obligations.dueDate} < ${addDays(todayIn('UTC'), 2)}::date`,
+    unitPath ? sql`${orgUnits.path} LIKE ${`${unitPath}%`}` : undefined,
+    query.programmeId ? eq(reserves.programmeId, query.programmeId) : undefined,
+    query.ruleKey ? eq(obligations.ruleKey, query.ruleKey) : undefined,
+    pattern ? or(ilike(people.name, pattern), ilike(people.employeeNo, pattern)) : undefined,
+  )!;
+}
+
+/** Overdue obligations in scope, longest overdue first. */
+export async function listOverdue(ctx: ServiceContext, query: z.infer<typeof OverdueQuery>) {
+  return listPage(ctx, await overdueWhere(ctx, query), query);
+}
+
+/** The overdue list for export: its rows in batches. */
+export async function* iterateOverdue(ctx: ServiceContext, query: OverdueFilter) {
+  const where = await overdueWhere(ctx, query);
+  for await (const rows of repo.iterateItems(ctx.db, where)) yield presentItems(ctx, rows);
+}
+
+function emptyCounts(): Record<ObligationStatus, number> {
+  return Object.fromEntries(OBLIGATION_STATUSES.map((s) => [s, 0])) as Record<ObligationStatus, number>;
+}
+
+/** A month's calendar of the obligations matching `where`: counts per day and status, first items. */
+export async function calendarOf(
+  ctx: ServiceContext,
+  input: { where: SQL | undefined; month: string | undefined; today: SQL },
+): Promise<z.infer<typeof CalendarMonth>> {
+  const today = todayIn(DEFAULT_TIME_ZONE);
+  const month = input.month ?? today.slice(0, 7);
+  const first = `${month}-01`;
+  const last = endOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  const where = and(input.where, sql`${obligations.dueDate} BETWEEN ${first}::date AND ${last}::date`);
+  const [counts, ids] = await Promise.all([
+    repo.calendarCounts(ctx.db, { where, today: input.today }),
+    repo.firstIdsPerDay(ctx.db, where, ITEMS_PER_DAY),
+  ]);
+  const items = await presentItems(ctx, await repo.listItemsByIds(ctx.db, ids));
+  const days = new Map<string, z.infer<typeof CalendarMonth>['days'][number]>();
+  for (let date = first; date <= last; date = addDays(date, 1))
+    days.set(date, { date, total: 0, counts: emptyCounts(), items: [] });
+  for (const c of counts) {
+    const day = days.get(c.date);
+    if (!day) continue;
+    day.counts[c.status as ObligationStatus] += c.count;
+    day.total += c.count;
+  }
+  for (const item of items) days.get(item.dueDate)?.items.push(item);
+  return { month, today, days: [...days.values()] };
+}
+
+/** The signed-in user's month: their own obligations and their duties. */
+export function getMyCalendar(ctx: ServiceContext, query: z.infer<typeof MyCalendarQuery>) {
+  const mine = [ownCondition(ctx.actor), dutyCondition(ctx.actor)].filter((c): c is SQL => !!c);
+  const where = mine.length > 0 ? and(activeReserve, or(...mine)) : sql`false`;
+  return calendarOf(ctx, { where, month: query.month, today: repo.programmeToday });
+}
+
+/**
+ * Whether the caller may see an obligation: in their read scope, their own as the reserve, or one
+ * they owe (as mentor, or by a role over the reserve's unit).
+ */
+function maySee(actor: Actor, row: repo.ItemRow): boolean {
+  if (scopePaths(actor, 'obligations.read').some((p) => row.unitPath.startsWith(p))) return true;
+  if (actor.personId && (row.personId === actor.personId || row.actorPersonId === actor.personId))
+    return true;
+  const byRole = { hr_leader: 'hr_leader', leadership: 'leader_in_charge', hr_admin: 'hr' } as const;
+  return actor.grants.some(
+    (g) => byRole[g.role as keyof typeof byRole] === row.actor && row.unitPath.startsWith(g.unitPath),
+  );
+}
+
+/** One obligation with its evidence; 404 unless the caller may see it. */
+export async function getObligation(
+  ctx: ServiceContext,
+  id: string,
+): Promise<z.infer<typeof ObligationDetail>> {
+  const row = await repo.findItem(ctx.db, id);
+  if (!row || !maySee(ctx.actor, row)) throw new AppError('not_found');
+  const [[item], evidence] = await Promise.all([presentItems(ctx, [row]), repo.listEvidence(ctx.db, id)]);
+  return {
+    item,
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      sourceType: e.sourceType,
+      sourceId: e.sourceId,
+      occurredOn: e.occurredOn,
+      note: e.note,
+      attachmentName: e.attachmentName,
+      attachmentType: e.attachmentType,
+      recordedByName: e.recordedByName,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}
+
+async function inTransaction(ctx: ServiceContext, id: string, write: (tx: Db) => Promise<void>) {
+  await ctx.db.transaction(async (tx) => write(tx));
+  return getObligation(ctx, id);
+}
+
+/** HR records evidence by hand (date and note): the obligation is fulfilled on that date. */
+export function recordEvidence(ctx: ServiceContext, id: string, body: z.infer<typeof RecordEvidenceBody>) {
+  return inTransaction(ctx, id, (tx) =>
+    attachEvidence(tx, ctx, {
+      obligationId: id,
+      sourceType: 'manual',
+      occurredOn: body.occurredOn,
+      note: body.note,
+      effect: 'fulfil',
+    }),
+  );
+}
+
+/** HR accepts or returns submitted evidence. */
+export function reviewSubmission(ctx: ServiceContext, id: string, body: z.infer<typeof ReviewBody>) {
+  return inTransaction(ctx, id, (tx) =>
+    reviewObligation(tx, ctx, { obligationId: id, decision: body.decision, comment: body.comment }),
+  );
+}
+
+/** HR waives an obligation with a reason. */
+export function waive(ctx: ServiceContext, id: string, body: z.infer<typeof WaiveBody>) {
+  return inTransaction(ctx, id, (tx) => waiveObligation(tx, ctx, { obligationId: id, reason: body.reason }));
+}

@@ -1,0 +1,131 @@
+import type { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParams } from '../../../contracts/common.js';
+import {
+  CalendarMonth,
+  ComplianceCalendarQuery,
+  ComplianceListQuery,
+  ComplianceMatrix,
+  MatrixQuery,
+  MyCalendarQuery,
+  MyObligationsQuery,
+  ObligationDetail,
+  ObligationList,
+  OverdueQuery,
+  RecordEvidenceBody,
+  ReviewBody,
+  WaiveBody,
+} from '../../../contracts/obligations.js';
+import { todayIn } from '../../../core/time/dates.js';
+import type { AppDeps } from '../../platform/app-deps.js';
+import { attachmentHeader, XLSX_MIME } from '../../platform/excel.js';
+import { contextOf } from '../../platform/request-context.js';
+import * as compliance from './compliance.service.js';
+import * as views from './obligations-views.service.js';
+
+function sendWorkbook(reply: FastifyReply, name: string, stream: PassThrough) {
+  return reply
+    .type(XLSX_MIME)
+    .header('content-disposition', attachmentHeader(`${name}-${todayIn(views.DEFAULT_TIME_ZONE)}.xlsx`))
+    .send(stream);
+}
+
+/** Obligations: my lists, the compliance views and exports, one obligation and HR's records. */
+export async function obligationsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const mine = { access: 'authenticated' as const };
+  const read = { access: 'obligations.read' as const };
+  const record = { access: 'obligations.record' as const, resource: 'obligation' as const };
+
+  r.get(
+    '/api/my/obligations',
+    { schema: { querystring: MyObligationsQuery, response: { 200: ObligationList } }, config: mine },
+    (req) => views.listMyObligations(contextOf(req, deps), req.query),
+  );
+  r.get(
+    '/api/my/duties',
+    { schema: { querystring: MyObligationsQuery, response: { 200: ObligationList } }, config: mine },
+    (req) => views.listMyDuties(contextOf(req, deps), req.query),
+  );
+  r.get(
+    '/api/my/calendar',
+    { schema: { querystring: MyCalendarQuery, response: { 200: CalendarMonth } }, config: mine },
+    (req) => views.getMyCalendar(contextOf(req, deps), req.query),
+  );
+
+  r.get(
+    '/api/compliance/matrix',
+    { schema: { querystring: MatrixQuery, response: { 200: ComplianceMatrix } }, config: read },
+    (req) => compliance.getComplianceMatrix(contextOf(req, deps), req.query),
+  );
+  r.get(
+    '/api/compliance/matrix/export',
+    { schema: { querystring: MatrixQuery }, config: read },
+    async (req, reply) =>
+      sendWorkbook(
+        reply,
+        '培养任务完成情况',
+        await compliance.exportComplianceMatrix(contextOf(req, deps), req.query),
+      ),
+  );
+  r.get(
+    '/api/compliance/obligations',
+    { schema: { querystring: ComplianceListQuery, response: { 200: ObligationList } }, config: read },
+    (req) => compliance.listComplianceObligations(contextOf(req, deps), req.query),
+  );
+  r.get(
+    '/api/compliance/obligations/export',
+    { schema: { querystring: ComplianceListQuery }, config: read },
+    async (req, reply) =>
+      sendWorkbook(
+        reply,
+        '培养任务明细',
+        await compliance.exportComplianceObligations(contextOf(req, deps), req.query),
+      ),
+  );
+  r.get(
+    '/api/compliance/overdue',
+    { schema: { querystring: OverdueQuery, response: { 200: ObligationList } }, config: read },
+    (req) => views.listOverdue(contextOf(req, deps), req.query),
+  );
+  r.get(
+    '/api/compliance/overdue/export',
+    { schema: { querystring: OverdueQuery }, config: read },
+    async (req, reply) =>
+      sendWorkbook(reply, '逾期任务', await compliance.exportOverdue(contextOf(req, deps), req.query)),
+  );
+  r.get(
+    '/api/compliance/calendar',
+    { schema: { querystring: ComplianceCalendarQuery, response: { 200: CalendarMonth } }, config: read },
+    (req) => compliance.getComplianceCalendar(contextOf(req, deps), req.query),
+  );
+
+  r.get(
+    '/api/obligations/:id',
+    {
+      schema: { params: IdParams, response: { 200: ObligationDetail } },
+      // Reserves and mentors see their own; the service answers 404 for anything else out of reach.
+      config: { access: 'authenticated', resource: 'obligation' },
+    },
+    (req) => views.getObligation(contextOf(req, deps), req.params.id),
+  );
+  r.post(
+    '/api/obligations/:id/evidence',
+    {
+      schema: { params: IdParams, body: RecordEvidenceBody, response: { 200: ObligationDetail } },
+      config: record,
+    },
+    (req) => views.recordEvidence(contextOf(req, deps), req.params.id, req.body),
+  );
+  r.post(
+    '/api/obligations/:id/review',
+    { schema: { params: IdParams, body: ReviewBody, response: { 200: ObligationDetail } }, config: record },
+    (req) => views.reviewSubmission(contextOf(req, deps), req.params.id, req.body),
+  );
+  r.post(
+    '/api/obligations/:id/waive',
+    { schema: { params: IdParams, body: WaiveBody, response: { 200: ObligationDetail } }, config: record },
+    (req) => views.waive(contextOf(req, deps), req.params.id, req.body),
+  );
+}

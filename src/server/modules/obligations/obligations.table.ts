@@ -1,0 +1,93 @@
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { RuleActor } from '../../../core/programme/rule.js';
+import type { ObligationState } from '../../../core/programme/status.js';
+import { people } from '../people/people.table.js';
+import { programmeVersions } from '../programmes/programmes.table.js';
+import { reserves } from '../reserves/reserves.table.js';
+import { users } from '../users/users.table.js';
+
+/** One dated thing a reserve (or their mentor, leader, HR leader) owes under a programme rule. */
+export const obligations = pgTable(
+  'obligations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reserveId: uuid('reserve_id')
+      .notNull()
+      .references(() => reserves.id),
+    programmeVersionId: uuid('programme_version_id')
+      .notNull()
+      .references(() => programmeVersions.id),
+    ruleKey: text('rule_key').notNull(),
+    periodKey: text('period_key').notNull(),
+    cycleYear: integer('cycle_year').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    actor: text('actor').$type<RuleActor>().notNull(),
+    actorPersonId: uuid('actor_person_id').references(() => people.id),
+    /** '' or the actor person's id: part of the identity of the obligation (unique below). */
+    actorKey: text('actor_key').notNull(),
+    quantity: integer('quantity').notNull(),
+    minChars: integer('min_chars'),
+    state: text('state').$type<ObligationState>().notNull().default('open'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    fulfilledOn: date('fulfilled_on', { mode: 'string' }),
+    waivedReason: text('waived_reason'),
+    waivedBy: uuid('waived_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('obligations_identity_uq').on(t.reserveId, t.ruleKey, t.periodKey, t.actorKey),
+    index('obligations_due_idx').on(t.dueDate, t.state),
+    index('obligations_year_rule_idx').on(t.cycleYear, t.ruleKey),
+    index('obligations_actor_idx').on(t.actorPersonId, t.dueDate),
+    // Role-based duties (HR leader, leader in charge) are found by actor kind.
+    index('obligations_actor_kind_idx').on(t.actor, t.dueDate),
+  ],
+);
+
+/**
+ * Evidence attached to an obligation: what fulfils it. Every capability (reflections, talks, exam
+ * scores, attendance, HR's manual record) attaches evidence the same way, naming its source.
+ */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    obligationId: uuid('obligation_id')
+      .notNull()
+      .references(() => obligations.id),
+    /** 'manual' for HR's record; later 'reflection', 'talk', 'exam', … with the record's id. */
+    sourceType: text('source_type').notNull(),
+    sourceId: text('source_id'),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    attachmentName: text('attachment_name'),
+    attachmentType: text('attachment_type'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedByName: text('recorded_by_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_obligation_idx').on(t.obligationId)],
+);
+
+/** A user's secret iCalendar feed URL of their due dates; revocable (a new one replaces it). */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** SHA-256 of the URL's token: the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_token_uq').on(t.tokenHash),
+    index('calendar_feeds_user_idx').on(t.userId),
+  ],
+);

@@ -1,0 +1,381 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  DecideBody,
+  NominateBody,
+  PoolQuery,
+  ReserveDetail,
+  ReserveItem,
+  TransitionBody,
+} from '../../../contracts/reserves.js';
+import { checkEligibility } from '../../../core/programme/eligibility.js';
+import { canTransition, type ReserveState } from '../../../core/programme/pool.js';
+import { cycleEndOf } from '../../../core/programme/schedule.js';
+import { todayIn, yearOf } from '../../../core/time/dates.js';
+import {
+  assertInScope,
+  assertPermission,
+  inScope,
+  pathInSubtrees,
+  scopePaths,
+} from '../../platform/access.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import type { ServiceContext } from '../../platform/request-context.js';
+import { generateObligations, waiveFutureObligations } from '../obligations/obligations.service.js';
+import { findPeopleInScope } from '../people/people.service.js';
+import { findVersion } from '../programmes/programmes.repository.js';
+import { loadProgramme } from '../programmes/programmes.service.js';
+import { getUnitRow } from '../units/units.service.js';
+import { orgUnits } from '../units/units.table.js';
+import * as repo from './reserves.repository.js';
+import { reserveEvents, reserves } from './reserves.table.js';
+
+type Item = z.infer<typeof ReserveItem>;
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findReserve>>>;
+
+function present(ctx: ServiceContext, row: Row): Item {
+  const { reserve } = row;
+  return {
+    id: reserve.id,
+    personId: reserve.personId,
+    personName: row.personName,
+    employeeNo: row.employeeNo,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    currentPost: row.currentPost,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    programmeId: reserve.programmeId,
+    programmeName: row.programmeName,
+    tier: row.tier,
+    state: reserve.state,
+    cohortYear: reserve.cohortYear,
+    nominatedOn: reserve.nominatedOn,
+    enrolledOn: reserve.enrolledOn,
+    cycleEnd: reserve.cycleEnd,
+    direction: reserve.direction,
+    eligibilityIssues: reserve.eligibilityIssues,
+    overrideReason: reserve.overrideReason,
+    version: reserve.version,
+    actions: {
+      decide: reserve.state === 'nominated' && inScope(ctx.actor, 'pool.decide', row.unitPath),
+      transition: reserve.state === 'active' && inScope(ctx.actor, 'pool.nominate', row.unitPath),
+    },
+  };
+}
+
+/** A page of the pool the caller may see (by the reserve's unit). */
+export async function listPool(ctx: ServiceContext, query: z.infer<typeof PoolQuery>) {
+  assertPermission(ctx.actor, 'pool.read');
+  const subtreePath = query.unitId
+    ? (await getUnitRow(ctx.db, ctx, query.unitId, 'units.read')).path
+    : undefined;
+  const { items, total } = await repo.listPool(
+    ctx.db,
+    {
+      scope: pathInSubtrees(orgUnits.path, scopePaths(ctx.actor, 'pool.read')),
+      q: query.q,
+      state: query.state,
+      subtreePath,
+      programmeId: query.programmeId,
+      cohortYear: query.cohortYear,
+    },
+    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+  );
+  return { items: items.map((r) => present(ctx, r)), total, page: query.page, pageSize: query.pageSize };
+}
+
+async function loadReserve(
+  db: Db,
+  ctx: ServiceContext,
+  id: string,
+  permission: 'pool.read' | 'pool.nominate' | 'pool.decide',
+): Promise<Row> {
+  const row = await repo.findReserve(db, id);
+  assertInScope(ctx.actor, permission, row?.unitPath);
+  return row!;
+}
+
+/** One reserve with their history and obligation counts. */
+export async function getReserve(ctx: ServiceContext, id: string): Promise<z.infer<typeof ReserveDetail>> {
+  const row = await loadReserve(ctx.db, ctx, id, 'pool.read');
+  const history = await repo.listHistory(ctx.db, id);
+  return {
+    ...present(ctx, row),
+    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    obligationCounts: await repo.countObligationsByState(ctx.db, id),
+  };
+}
+
+/** The eligibility checks of a programme for candidates, with reasons, before nominating. */
+export async function checkNominees(
+  ctx: ServiceContext,
+  input: { programmeId: string; personIds: string[] },
+  db: Db = ctx.db,
+) {
+  assertPermission(ctx.actor, 'pool.nominate');
+  const programme = await loadProgramme(db, ctx.actor, input.programmeId, 'read');
+  const found = await findPeopleInScope({ ...ctx, db }, input.personIds);
+  if (found.length !== new Set(input.personIds).size) throw new AppError('not_found');
+  const open = new Set(
+    (await repo.findOpenMemberships(db, input.programmeId, input.personIds)).map((m) => m.personId),
+  );
+  const today = todayIn(programme.programme.timeZone);
+  return found.map((p) => ({
+    personId: p.id,
+    personName: p.name,
+    employeeNo: p.employeeNo,
+    issues: checkEligibility(programme.programme.eligibility, p, today),
+    alreadyInPool: open.has(p.id),
+  }));
+}
+
+/**
+ * Nominates people into a programme's pool (提名). A nominee who fails an eligibility check is
+ * nominated only with a recorded override reason; someone already in the pool is refused.
+ */
+export async function nominate(ctx: ServiceContext, input: z.infer<typeof NominateBody>) {
+  return ctx.db.transaction(async (tx) => {
+    const checks = await checkNominees(
+      ctx,
+      { programmeId: input.programmeId, personIds: input.nominations.map((n) => n.personId) },
+      tx,
+    );
+    const programme = await loadProgramme(tx, ctx.actor, input.programmeId, 'read');
+    const nominatedOn = input.nominatedOn ?? todayIn(programme.programme.timeZone);
+    const fields: { path: string; message: string }[] = [];
+    input.nominations.forEach((n, i) => {
+      const check = checks.find((c) => c.personId === n.personId)!;
+      if (check.alreadyInPool)
+        fields.push({
+          path: `nominations.${i}.personId`,
+          message: `${check.personName} 已在该方案的后备库中 / already in the pool`,
+        });
+      if (check.issues.length > 0 && !n.overrideReason) {
+        fields.push({
+          path: `nominations.${i}.overrideReason`,
+          message: `${check.personName} 不符合：${check.issues.map((x) => x.message.zh).join('；')}。如仍提名，请填写破格理由 / give a reason to nominate anyway`,
+        });
+      }
+    });
+    if (fields.length > 0) throw new AppError('validation_failed', { fields });
+    const created: string[] = [];
+    for (const n of input.nominations) {
+      const check = checks.find((c) => c.personId === n.personId)!;
+      const people = await findPeopleInScope({ ...ctx, db: tx }, [n.personId]);
+      const unit = await getUnitRow(tx, ctx, people[0].unitId, 'units.read');
+      assertInScope(ctx.actor, 'pool.nominate', unit.path);
+      const [reserve] = await tx
+        .insert(reserves)
+        .values({
+          personId: n.personId,
+          programmeId: input.programmeId,
+          state: 'nominated',
+          cohortYear: yearOf(nominatedOn),
+          nominatedOn,
+          direction: n.direction ?? null,
+          eligibilityIssues: check.issues,
+          overrideReason: check.issues.length > 0 ? (n.overrideReason ?? null) : null,
+        })
+        .returning();
+      await tx.insert(reserveEvents).values({
+        reserveId: reserve.id,
+        fromState: null,
+        toState: 'nominated',
+        effectiveOn: nominatedOn,
+        reason: n.overrideReason ?? null,
+        byUserId: ctx.actor.userId,
+        byName: ctx.actor.displayName,
+      });
+      await writeAudit(tx, ctx.audit, {
+        action: 'reserve.nominated',
+        entityType: 'reserve',
+        entityId: reserve.id,
+        unitPath: unit.path,
+        summary: `提名 ${check.personName} 进入 ${programme.programme.name}${check.issues.length > 0 ? `（破格：${n.overrideReason}）` : ''}`,
+        after: reserve,
+      });
+      created.push(reserve.id);
+    }
+    return (await repo.findReserves(tx, created)).map((r) => present(ctx, r));
+  });
+}
+
+/**
+ * The leadership's decision (审定) on a batch of nominees, with the meeting, its date and remarks.
+ * Approval opens the reserve's cycle on the meeting date and generates their obligations.
+ */
+export async function decide(ctx: ServiceContext, input: z.infer<typeof DecideBody>) {
+  assertPermission(ctx.actor, 'pool.decide');
+  return ctx.db.transaction(async (tx) => {
+    const rows = await repo.findReserves(tx, [...new Set(input.reserveIds)]);
+    if (rows.length !== new Set(input.reserveIds).size) throw new AppError('not_found');
+    for (const row of rows) {
+      assertInScope(ctx.actor, 'pool.decide', row.unitPath);
+      if (row.reserve.state !== 'nominated') {
+        throw new AppError('conflict', null, {
+          zh: `${row.personName} 不是待审定状态。`,
+          en: `${row.personName} is not awaiting a decision.`,
+        });
+      }
+    }
+    const to: ReserveState = input.decision === 'approve' ? 'active' : 'rejected';
+    for (const row of rows) {
+      const enrolment =
+        to === 'active'
+          ? { enrolledOn: input.meetingDate, cycleEnd: cycleEndOf(input.meetingDate, row.cycleYears) }
+          : {};
+      await tx
+        .update(reserves)
+        .set({ state: to, ...enrolment, version: sql`${reserves.version} + 1`, updatedAt: new Date() })
+        .where(eq(reserves.id, row.reserve.id));
+      await tx.insert(reserveEvents).values({
+        reserveId: row.reserve.id,
+        fromState: 'nominated',
+        toState: to,
+        effectiveOn: input.meetingDate,
+        reason: input.remarks ?? null,
+        meetingName: input.meetingName,
+        meetingDate: input.meetingDate,
+        byUserId: ctx.actor.userId,
+        byName: ctx.actor.displayName,
+      });
+      if (to === 'active')
+        await scheduleNewReserve(tx, {
+          id: row.reserve.id,
+          programmeId: row.reserve.programmeId,
+          timeZone: row.timeZone,
+          ...(enrolment as { enrolledOn: string; cycleEnd: string }),
+        });
+      await writeAudit(tx, ctx.audit, {
+        action: to === 'active' ? 'reserve.approved' : 'reserve.rejected',
+        entityType: 'reserve',
+        entityId: row.reserve.id,
+        unitPath: row.unitPath,
+        summary: `${input.meetingName}（${input.meetingDate}）${to === 'active' ? '审定通过' : '审定未通过'}：${row.personName}`,
+        after: {
+          state: to,
+          meetingName: input.meetingName,
+          meetingDate: input.meetingDate,
+          remarks: input.remarks ?? null,
+        },
+      });
+    }
+    return (
+      await repo.findReserves(
+        tx,
+        rows.map((r) => r.reserve.id),
+      )
+    ).map((r) => present(ctx, r));
+  });
+}
+
+/** Generates a new reserve's obligations: the enrolment year and, when later, the current year. */
+async function scheduleNewReserve(
+  db: Db,
+  reserve: { id: string; programmeId: string; timeZone: string; enrolledOn: string; cycleEnd: string },
+) {
+  const programme = (await db.query.programmes.findFirst({
+    where: (p, { eq: equals }) => equals(p.id, reserve.programmeId),
+  }))!;
+  const version = (await findVersion(db, programme.currentVersionId!))!;
+  const years = new Set([yearOf(reserve.enrolledOn), yearOf(todayIn(reserve.timeZone))]);
+  for (const year of years) {
+    if (year < yearOf(reserve.enrolledOn) || year > yearOf(reserve.cycleEnd)) continue;
+    await generateObligations(db, { reserve, versionId: version.id, rules: version.rules, year });
+  }
+}
+
+/**
+ * Ends an active reserve's membership: promoted (提拔任用), eliminated (淘汰, with a reason code),
+ * withdrawn, or completed — dated, attributed, reasoned; open obligations after the date are waived.
+ */
+export async function transition(ctx: ServiceContext, id: string, input: z.infer<typeof TransitionBody>) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadReserve(tx, ctx, id, 'pool.nominate');
+    if (!canTransition(row.reserve.state, input.to)) {
+      throw new AppError('conflict', null, {
+        zh: '当前状态下不能进行此变更。',
+        en: 'This change is not possible from the current state.',
+      });
+    }
+    if (input.to === 'eliminated' && !input.reasonCode) {
+      throw new AppError('validation_failed', {
+        fields: [{ path: 'reasonCode', message: '请选择淘汰原因 / choose the reason' }],
+      });
+    }
+    if (row.reserve.enrolledOn && input.effectiveOn < row.reserve.enrolledOn) {
+      throw new AppError('validation_failed', {
+        fields: [{ path: 'effectiveOn', message: '日期不能早于入库日期 / before enrolment' }],
+      });
+    }
+    const [after] = await tx
+      .update(reserves)
+      .set({ state: input.to, version: sql`${reserves.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(reserves.id, id), eq(reserves.version, input.version)))
+      .returning();
+    if (!after) throw new AppError('conflict');
+    await tx.insert(reserveEvents).values({
+      reserveId: id,
+      fromState: row.reserve.state,
+      toState: input.to,
+      effectiveOn: input.effectiveOn,
+      reason: input.reason,
+      reasonCode: input.reasonCode ?? null,
+      byUserId: ctx.actor.userId,
+      byName: ctx.actor.displayName,
+    });
+    await waiveFutureObligations(tx, {
+      reserveId: id,
+      from: input.effectiveOn,
+      reason: `已离开后备库（${input.to}）：${input.reason}`,
+      byUserId: ctx.actor.userId,
+    });
+    await writeAudit(tx, ctx.audit, {
+      action: 'reserve.transitioned',
+      entityType: 'reserve',
+      entityId: id,
+      unitPath: row.unitPath,
+      summary: `${row.personName}：${row.reserve.state} → ${input.to}（${input.reason}）`,
+      before: { state: row.reserve.state },
+      after: { state: input.to, effectiveOn: input.effectiveOn, reasonCode: input.reasonCode ?? null },
+    });
+    return present(ctx, (await repo.findReserve(tx, id))!);
+  });
+}
+
+/**
+ * The yearly roll-over: generates the year's obligations for every active reserve of a programme
+ * whose cycle covers it. Idempotent — running it twice creates nothing twice.
+ */
+export async function rollOver(ctx: ServiceContext, input: { programmeId: string; year: number }) {
+  return ctx.db.transaction(async (tx) => {
+    const programme = await loadProgramme(tx, ctx.actor, input.programmeId, 'manage');
+    const version = (await findVersion(tx, programme.programme.currentVersionId!))!;
+    const active = await repo.listActiveInYear(tx, input.programmeId, input.year);
+    const mentors = await repo.mentorIdsOf(
+      tx,
+      active.map((r) => r.id),
+    );
+    let created = 0;
+    for (const r of active) {
+      created += await generateObligations(tx, {
+        reserve: { id: r.id, enrolledOn: r.enrolledOn!, cycleEnd: r.cycleEnd! },
+        versionId: version.id,
+        rules: version.rules,
+        year: input.year,
+        mentorIds: mentors.get(r.id) ?? [],
+      });
+    }
+    await writeAudit(tx, ctx.audit, {
+      action: 'schedule.rolled_over',
+      entityType: 'programme',
+      entityId: input.programmeId,
+      unitPath: programme.unitPath,
+      summary: `${programme.programme.name}：生成 ${input.year} 年度任务 ${created} 项（${active.length} 名后备人员）`,
+    });
+    return { reserves: active.length, created };
+  });
+}
