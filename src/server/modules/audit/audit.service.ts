@@ -5,6 +5,7 @@ import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/acc
 import { auditLog } from '../../platform/audit.table.js';
 import { streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
+import { containsPattern, escapeLike } from '../../platform/sql-text.js';
 
 type Query = z.infer<typeof AuditQuery>;
 
@@ -25,13 +26,13 @@ function whereOf(ctx: ServiceContext, query: Query): SQL | undefined {
   ];
   if (query.from) conditions.push(gte(auditLog.at, dayStart(query.from)));
   if (query.to) conditions.push(lt(auditLog.at, new Date(dayStart(query.to).getTime() + 86_400_000)));
-  if (query.action) conditions.push(ilike(auditLog.action, `${query.action.replace(/[\\%_]/g, '\\$&')}%`));
+  if (query.action) conditions.push(ilike(auditLog.action, `${escapeLike(query.action)}%`));
   if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType));
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId));
   if (query.actor)
     conditions.push(
       or(
-        ilike(auditLog.actorName, `%${query.actor.replace(/[\\%_]/g, '\\$&')}%`),
+        ilike(auditLog.actorName, containsPattern(query.actor)),
         query.actor === '-' ? isNull(auditLog.actorUserId) : undefined,
       ),
     );

@@ -29,6 +29,7 @@ import {
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
+import { escapeLike } from '../../platform/sql-text.js';
 import { people } from '../people/people.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
@@ -183,10 +184,6 @@ export function scopeCondition(ctx: ServiceContext): SQL {
 }
 
 type OverdueFilter = Omit<z.infer<typeof OverdueQuery>, 'page' | 'pageSize'>;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 async function overdueWhere(ctx: ServiceContext, query: OverdueFilter): Promise<SQL> {
   assertPermission(ctx.actor, 'obligations.read');

@@ -6,6 +6,7 @@ import { type AuditEntry, changedFields, writeAuditMany } from '../../platform/a
 import { bulkInsert } from '../../platform/bulk-insert.js';
 import type { Db } from '../../platform/db.js';
 import { type CellValue, readSheetRows } from '../../platform/excel.js';
+import { runImportTransaction } from '../../platform/import-transaction.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { orgUnits } from '../units/units.table.js';
 import { crossFieldIssues, protectIdNumber } from './people.service.js';
@@ -34,9 +35,6 @@ const ImportRow = PersonFields.partial().required({
   unitId: true,
 });
 type ParsedRow = { rowNumber: number; values: z.output<typeof ImportRow> };
-
-/** Thrown inside the transaction to undo a preview or a file with errors. */
-class RollBack extends Error {}
 
 /** Turns one sheet row into person fields, or lists what is wrong with each cell. */
 function parseRow(
@@ -139,8 +137,9 @@ export async function importPeople(
     errorCount++;
     if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
   };
-  try {
-    await ctx.db.transaction(async (tx) => {
+  report.committed = await runImportTransaction(
+    ctx.db,
+    async (tx) => {
       const writePaths = scopePaths(ctx.actor, 'people.write');
       const units = await tx
         .select({ id: orgUnits.id, code: orgUnits.code, path: orgUnits.path })
@@ -211,14 +210,11 @@ export async function importPeople(
       if (!headerChecked)
         addError({ row: 1, column: null, value: null, message: '表格为空 / the sheet is empty' });
       if (batch.length > 0) await writeBatch(tx, ctx, batch, pathByUnitId, report, addError);
-      if (errorCount > 0 || !options.commit) throw new RollBack();
-    });
-    report.committed = true;
-    // Fresh statistics after a large change (PGlite has no autovacuum to do it).
-    if (report.created + report.updated > 1000) await ctx.db.execute(sql`ANALYZE people`);
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-  }
+    },
+    () => errorCount === 0 && options.commit,
+  );
+  // Fresh statistics after a large change (PGlite has no autovacuum to do it).
+  if (report.committed && report.created + report.updated > 1000) await ctx.db.execute(sql`ANALYZE people`);
   if (errorCount > report.errors.length) {
     report.errors.push({
       row: 0,

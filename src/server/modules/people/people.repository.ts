@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { pathInSubtrees } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { escapeLike } from '../../platform/sql-text.js';
 import { orgUnits } from '../units/units.table.js';
 import { people, personPhotos } from './people.table.js';
 
@@ -28,10 +29,6 @@ const SORT_COLUMNS = {
   workStartDate: people.workStartDate,
   unit: orgUnits.path,
 } as const;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function whereOf(filter: PeopleFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [pathInSubtrees(orgUnits.path, filter.scopePaths)];

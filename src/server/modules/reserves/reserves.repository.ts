@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { containsPattern } from '../../platform/sql-text.js';
 import { obligations } from '../obligations/obligations.table.js';
 import { people } from '../people/people.table.js';
 import { programmes } from '../programmes/programmes.table.js';
@@ -46,7 +47,7 @@ export type PoolFilter = {
 function whereOf(f: PoolFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [f.scope];
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = containsPattern(f.q);
     conditions.push(or(ilike(people.name, pattern), sql`lower(${people.employeeNo}) LIKE lower(${pattern})`));
   }
   if (f.state) conditions.push(eq(reserves.state, f.state as typeof reserves.$inferSelect.state));

@@ -118,16 +118,14 @@ export async function seedDemoProgramme(
       await tx.update(obligations).set({ state: 'fulfilled', fulfilledOn }).where(eq(obligations.id, o.id));
     }
     if (done.length > 0) {
-      await tx
-        .insert(evidence)
-        .values(
-          done.map((o) => ({
-            obligationId: o.id,
-            sourceType: 'manual',
-            occurredOn: addDays(o.dueDate, -3),
-            note: '演示数据',
-          })),
-        );
+      await tx.insert(evidence).values(
+        done.map((o) => ({
+          obligationId: o.id,
+          sourceType: 'manual',
+          occurredOn: addDays(o.dueDate, -3),
+          note: '演示数据',
+        })),
+      );
     }
     return { reserves: chosen.length, obligations: created };
   });

@@ -10,6 +10,7 @@ import {
 import { assertPermission, inScope, pathInSubtrees, scopePaths } from '../../platform/access.js';
 import { type AuditEntry, writeAuditMany } from '../../platform/audit.js';
 import { buildTemplate, type CellValue, readSheetRows, streamWorkbook } from '../../platform/excel.js';
+import { runImportTransaction } from '../../platform/import-transaction.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { displayCell } from '../people/people-import.columns.js';
 import { findUnitsByIds, rewriteSubtreePaths } from './units.repository.js';
@@ -35,8 +36,6 @@ export const UNIT_COLUMNS = [
 const MAX_UNIT_ROWS = 20_000;
 /** The export's status column: for reading; an import of an edited export ignores it. */
 const EXPORT_ONLY_HEADER = '状态';
-
-class RollBack extends Error {}
 
 type UnitRowIn = {
   row: number;
@@ -152,8 +151,9 @@ export async function importUnits(
   }
   if (!headerChecked) bad(1, null, null, '表格为空 / the sheet is empty');
 
-  try {
-    await ctx.db.transaction(async (tx) => {
+  report.committed = await runImportTransaction(
+    ctx.db,
+    async (tx) => {
       const existing = await tx.select().from(orgUnits).orderBy(asc(orgUnits.depth));
       const byCode = new Map(existing.map((u) => [u.code.toLowerCase(), u]));
       const isSystemAdmin = ctx.actor.grants.some((g) => g.role === 'system_admin');
@@ -256,12 +256,9 @@ export async function importUnits(
         pending = next;
       }
       await writeAuditMany(tx, ctx.audit, audits);
-      if (report.errors.length > 0 || !options.commit) throw new RollBack();
-    });
-    report.committed = true;
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
-  }
+    },
+    () => report.errors.length === 0 && options.commit,
+  );
   report.errors.sort((a, b) => a.row - b.row);
   return report;
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { containsPattern } from '../../platform/sql-text.js';
 import { people } from '../people/people.table.js';
 import { orgUnits } from '../units/units.table.js';
 import { roleGrants, users } from './users.table.js';
@@ -40,7 +41,7 @@ export function usersWhere(
 ) {
   const conditions: (SQL | undefined)[] = [scope];
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(
       or(
         ilike(users.username, pattern),
