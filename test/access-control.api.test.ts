@@ -6,7 +6,7 @@ import { DEFAULT_RULES } from '../src/core/programme/default-programme.js';
 import { DEFAULT_ELIGIBILITY } from '../src/core/programme/eligibility.js';
 import type { RouteEntry } from '../src/server/app.js';
 import { generateObligations } from '../src/server/modules/obligations/obligations.service.js';
-import { obligations } from '../src/server/modules/obligations/obligations.table.js';
+import { evidence, evidenceFiles, obligations } from '../src/server/modules/obligations/obligations.table.js';
 import { programmes, programmeVersions } from '../src/server/modules/programmes/programmes.table.js';
 import { reserves } from '../src/server/modules/reserves/reserves.table.js';
 import { roleGrants } from '../src/server/modules/users/users.table.js';
@@ -30,6 +30,7 @@ type Ids = {
   programme: string;
   reserve: string;
   obligation: string;
+  evidence: string;
 };
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
@@ -98,6 +99,7 @@ const UPLOAD_ROUTES = new Set([
   'POST /api/people/import/commit',
   'POST /api/units/import/preview',
   'POST /api/units/import/commit',
+  'POST /api/obligations/:id/evidence/upload',
 ]);
 const NO_BODY_WRITES = new Set([
   'POST /api/auth/logout',
@@ -121,7 +123,8 @@ function urlFor(route: RouteEntry, ids: Ids): string {
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
-    .replace(':grantId', ids.grant);
+    .replace(':grantId', ids.grant)
+    .replace(':evidenceId', ids.evidence);
 }
 
 // A query string that passes validation, for GET routes with required parameters.
@@ -245,7 +248,21 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         .from(obligations)
         .where(eq(obligations.reserveId, reserve.id))
         .limit(1);
-      return { programme, reserve, obligation };
+      // A piece of evidence with a file on it, for the download route.
+      const [proof] = await t.db
+        .insert(evidence)
+        .values({ obligationId: obligation.id, sourceType: 'manual', occurredOn: '2026-01-20' })
+        .returning();
+      await t.db
+        .insert(evidenceFiles)
+        .values({
+          evidenceId: proof.id,
+          name: 'proof.pdf',
+          mimeType: 'application/pdf',
+          size: 5,
+          data: Buffer.from('%PDF-'),
+        });
+      return { programme, reserve, obligation, proof };
     };
     const poolA = await pool(countyA, personA, '青山县班组长后备培养方案');
     const poolB = await pool(countyB, personB, '临江县保密培养方案');
@@ -259,6 +276,7 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         programme: poolA.programme.id,
         reserve: poolA.reserve.id,
         obligation: poolA.obligation.id,
+        evidence: poolA.proof.id,
       },
       b: {
         unit: deptB.id,
@@ -268,6 +286,7 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         programme: poolB.programme.id,
         reserve: poolB.reserve.id,
         obligation: poolB.obligation.id,
+        evidence: poolB.proof.id,
       },
       // What a user scoped to county A must never receive.
       secret: [
@@ -282,6 +301,7 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.programme.name,
         poolB.reserve.id,
         poolB.obligation.id,
+        poolB.proof.id,
       ],
     };
     for (const role of ROLES) {

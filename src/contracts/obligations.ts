@@ -177,3 +177,6 @@ export const CalendarFeedCreated = z.object({ url: z.string(), createdAt: z.stri
 export const CalendarFeedState = z.object({ active: z.boolean(), createdAt: z.string().nullable() });
 /** The feed token in the URL; a malformed one answers 404 like an unknown one. */
 export const FeedParams = z.object({ token: z.string().max(200) });
+
+/** An evidence file of an obligation. */
+export const EvidenceFileParams = z.object({ id: z.uuid(), evidenceId: z.uuid() });

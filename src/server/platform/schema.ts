@@ -1,6 +1,11 @@
 /** Every table, for Drizzle's typed queries and for backup/restore (in foreign-key order). */
 export { sessions } from '../modules/auth/auth.table.js';
-export { calendarFeeds, evidence, obligations } from '../modules/obligations/obligations.table.js';
+export {
+  calendarFeeds,
+  evidence,
+  evidenceFiles,
+  obligations,
+} from '../modules/obligations/obligations.table.js';
 export { people, personPhotos } from '../modules/people/people.table.js';
 export { programmes, programmeVersions } from '../modules/programmes/programmes.table.js';
 export { reserveEvents, reserves } from '../modules/reserves/reserves.table.js';
@@ -23,6 +28,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'reserve_events',
   'obligations',
   'evidence',
+  'evidence_files',
   'calendar_feeds',
   'audit_log',
 ] as const;

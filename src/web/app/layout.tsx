@@ -1,6 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
+  ClusterOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   LockOutlined,
   LogoutOutlined,
@@ -24,6 +28,20 @@ type MenuEntry = { path: string; labelKey: string; icon: ReactNode; permission?:
 export const MENU: MenuEntry[] = [
   { path: '/units', labelKey: 'menu.units', icon: <ApartmentOutlined />, permission: 'units.read' },
   { path: '/people', labelKey: 'menu.people', icon: <IdcardOutlined />, permission: 'people.read' },
+  {
+    path: '/programmes',
+    labelKey: 'menu.programmes',
+    icon: <FileTextOutlined />,
+    permission: 'programmes.read',
+  },
+  { path: '/pool', labelKey: 'menu.pool', icon: <ClusterOutlined />, permission: 'pool.read' },
+  {
+    path: '/compliance',
+    labelKey: 'menu.compliance',
+    icon: <BarChartOutlined />,
+    permission: 'obligations.read',
+  },
+  { path: '/my/tasks', labelKey: 'menu.myTasks', icon: <CarryOutOutlined /> },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/me', labelKey: 'menu.me', icon: <UserOutlined /> },
@@ -44,7 +62,7 @@ export function AppLayout() {
     key: entry.path,
     icon: entry.icon,
     label: (
-      <Link to={entry.path} data-testid={`menu-${entry.path.slice(1)}`}>
+      <Link to={entry.path} data-testid={`menu-${entry.path.slice(1).replace('/', '-')}`}>
         {t(entry.labelKey)}
       </Link>
     ),

@@ -20,6 +20,19 @@ const PersonPage = lazy(() =>
   import('../features/people/person-page').then((m) => ({ default: m.PersonPage })),
 );
 const UnitsPage = lazy(() => import('../features/units/units-page').then((m) => ({ default: m.UnitsPage })));
+const ProgrammesPage = lazy(() =>
+  import('../features/programmes/programmes-page').then((m) => ({ default: m.ProgrammesPage })),
+);
+const ProgrammePage = lazy(() =>
+  import('../features/programmes/programme-page').then((m) => ({ default: m.ProgrammePage })),
+);
+const PoolPage = lazy(() => import('../features/pool/pool-page').then((m) => ({ default: m.PoolPage })));
+const CompliancePage = lazy(() =>
+  import('../features/compliance/compliance-page').then((m) => ({ default: m.CompliancePage })),
+);
+const MyTasksPage = lazy(() =>
+  import('../features/my/my-tasks-page').then((m) => ({ default: m.MyTasksPage })),
+);
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
@@ -50,6 +63,11 @@ export const router = createBrowserRouter([
       { path: 'people/new', element: page(PersonPage, 'people.write') },
       { path: 'people/:id', element: page(PersonPage, 'people.read') },
       { path: 'units', element: page(UnitsPage, 'units.read') },
+      { path: 'programmes', element: page(ProgrammesPage, 'programmes.read') },
+      { path: 'programmes/:id', element: page(ProgrammePage, 'programmes.read') },
+      { path: 'pool', element: page(PoolPage, 'pool.read') },
+      { path: 'compliance', element: page(CompliancePage, 'obligations.read') },
+      { path: 'my/tasks', element: page(MyTasksPage) },
       { path: 'users', element: page(UsersPage, 'users.read') },
       { path: 'audit', element: page(AuditPage, 'audit.read') },
       { path: 'home', element: <Navigate to="/" replace /> },

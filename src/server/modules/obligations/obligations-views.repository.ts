@@ -7,7 +7,7 @@ import { people } from '../people/people.table.js';
 import { programmes, programmeVersions } from '../programmes/programmes.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
-import { evidence, obligations } from './obligations.table.js';
+import { evidence, evidenceFiles, obligations } from './obligations.table.js';
 
 const actorPeople = alias(people, 'actor_person');
 
@@ -343,4 +343,15 @@ export async function firstIdsPerDay(db: Db, where: SQL | undefined, perDay: num
     .as('ranked');
   const rows = await db.select({ id: ranked.id }).from(ranked).where(lte(ranked.rank, perDay));
   return rows.map((r) => r.id);
+}
+
+/** A piece of evidence's file, when it belongs to the obligation. */
+export async function findEvidenceFile(db: Db, obligationId: string, evidenceId: string) {
+  const rows = await db
+    .select({ name: evidenceFiles.name, mimeType: evidenceFiles.mimeType, data: evidenceFiles.data })
+    .from(evidenceFiles)
+    .innerJoin(evidence, eq(evidence.id, evidenceFiles.evidenceId))
+    .where(and(eq(evidenceFiles.evidenceId, evidenceId), eq(evidence.obligationId, obligationId)))
+    .limit(1);
+  return rows[0] ?? null;
 }

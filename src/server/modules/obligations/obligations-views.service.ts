@@ -1,16 +1,16 @@
 import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  CalendarMonth,
-  MyCalendarQuery,
-  MyObligationsQuery,
-  ObligationDetail,
-  ObligationItem,
-  OverdueQuery,
+import {
+  type CalendarMonth,
+  type MyCalendarQuery,
+  type MyObligationsQuery,
+  type ObligationDetail,
+  type ObligationItem,
+  type OverdueQuery,
   RecordEvidenceBody,
-  ReviewBody,
-  StatusFilter,
-  WaiveBody,
+  type ReviewBody,
+  type StatusFilter,
+  type WaiveBody,
 } from '../../../contracts/obligations.js';
 import type { Rule } from '../../../core/programme/rule.js';
 import {
@@ -28,12 +28,18 @@ import {
 } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { detectDocumentType } from '../../platform/file-type.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { escapeLike } from '../../platform/sql-text.js';
 import { people } from '../people/people.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
-import { attachEvidence, reviewObligation, waiveObligation } from './obligations.service.js';
+import {
+  attachEvidence,
+  findObligationInContext,
+  reviewObligation,
+  waiveObligation,
+} from './obligations.service.js';
 import { obligations } from './obligations.table.js';
 import * as repo from './obligations-views.repository.js';
 
@@ -317,4 +323,67 @@ export function reviewSubmission(ctx: ServiceContext, id: string, body: z.infer<
 /** HR waives an obligation with a reason. */
 export function waive(ctx: ServiceContext, id: string, body: z.infer<typeof WaiveBody>) {
   return inTransaction(ctx, id, (tx) => waiveObligation(tx, ctx, { obligationId: id, reason: body.reason }));
+}
+
+/** Largest evidence attachment. */
+export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * HR records evidence with a file (PDF, Word, Excel, JPEG or PNG — recognised by content, at most
+ * 10 MB): the obligation is fulfilled on the evidence's date.
+ */
+export async function recordEvidenceWithFile(
+  ctx: ServiceContext,
+  id: string,
+  input: { fields: Record<string, string>; file: { buffer: Buffer; fileName: string } | null },
+) {
+  // Access first: an obligation out of reach answers 404 whatever the form holds.
+  const target = await findObligationInContext(ctx.db, id);
+  assertInScope(ctx.actor, 'obligations.record', target?.unitPath);
+  const body = RecordEvidenceBody.safeParse({
+    occurredOn: input.fields.occurredOn,
+    note: input.fields.note || null,
+  });
+  if (!body.success) {
+    throw new AppError('validation_failed', {
+      fields: body.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message })),
+    });
+  }
+  if (!input.file || input.file.buffer.length === 0) {
+    throw new AppError('validation_failed', {
+      fields: [{ path: 'file', message: '请选择附件 / choose a file' }],
+    });
+  }
+  if (input.file.buffer.length > MAX_EVIDENCE_FILE_BYTES) {
+    throw new AppError('file_too_large', null, {
+      zh: '附件不能超过 10 MB。',
+      en: 'The attachment must be at most 10 MB.',
+    });
+  }
+  const type = await detectDocumentType(input.file.buffer);
+  if (!type) {
+    throw new AppError('invalid_file', null, {
+      zh: '附件须为 PDF、Word、Excel、JPG 或 PNG 文件。',
+      en: 'Attach a PDF, Word, Excel, JPEG or PNG file.',
+    });
+  }
+  const name = input.file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'attachment';
+  return inTransaction(ctx, id, (tx) =>
+    attachEvidence(tx, ctx, {
+      obligationId: id,
+      sourceType: 'manual',
+      occurredOn: body.data.occurredOn,
+      note: body.data.note,
+      attachment: { name, type, data: input.file!.buffer },
+      effect: 'fulfil',
+    }),
+  );
+}
+
+/** The file of a piece of evidence, for whoever may see its obligation (404 otherwise). */
+export async function getEvidenceFile(ctx: ServiceContext, obligationId: string, evidenceId: string) {
+  await getObligation(ctx, obligationId);
+  const file = await repo.findEvidenceFile(ctx.db, obligationId, evidenceId);
+  if (!file) throw new AppError('not_found');
+  return file;
 }

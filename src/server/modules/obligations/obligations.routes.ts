@@ -7,6 +7,7 @@ import {
   ComplianceCalendarQuery,
   ComplianceListQuery,
   ComplianceMatrix,
+  EvidenceFileParams,
   MatrixQuery,
   MyCalendarQuery,
   MyObligationsQuery,
@@ -21,6 +22,7 @@ import { todayIn } from '../../../core/time/dates.js';
 import type { AppDeps } from '../../platform/app-deps.js';
 import { attachmentHeader, XLSX_MIME } from '../../platform/excel.js';
 import { contextOf } from '../../platform/request-context.js';
+import { readForm } from '../../platform/upload.js';
 import * as compliance from './compliance.service.js';
 import * as views from './obligations-views.service.js';
 
@@ -117,6 +119,22 @@ export async function obligationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
       config: record,
     },
     (req) => views.recordEvidence(contextOf(req, deps), req.params.id, req.body),
+  );
+  r.post(
+    '/api/obligations/:id/evidence/upload',
+    { schema: { params: IdParams, response: { 200: ObligationDetail } }, config: record },
+    async (req) => views.recordEvidenceWithFile(contextOf(req, deps), req.params.id, await readForm(req)),
+  );
+  r.get(
+    '/api/obligations/:id/evidence/:evidenceId/file',
+    { schema: { params: EvidenceFileParams }, config: { access: 'authenticated', resource: 'obligation' } },
+    async (req, reply) => {
+      const file = await views.getEvidenceFile(contextOf(req, deps), req.params.id, req.params.evidenceId);
+      return reply
+        .type(file.mimeType)
+        .header('content-disposition', attachmentHeader(file.name))
+        .send(file.data);
+    },
   );
   r.post(
     '/api/obligations/:id/review',

@@ -12,7 +12,7 @@ import { people } from '../people/people.table.js';
 import { programmes } from '../programmes/programmes.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
-import { evidence, obligations } from './obligations.table.js';
+import { evidence, evidenceFiles, obligations } from './obligations.table.js';
 
 /** The reserve facts schedule generation needs. */
 export type ScheduledReserve = { id: string; enrolledOn: string; cycleEnd: string };
@@ -82,7 +82,8 @@ export type EvidenceInput = {
   sourceId?: string | null;
   occurredOn: string;
   note?: string | null;
-  attachment?: { name: string; type: string } | null;
+  /** A file (type already recognised by content) kept with the evidence. */
+  attachment?: { name: string; type: string; data: Buffer } | null;
   /**
    * 'fulfil' when the evidence settles the obligation (an exam score, an accepted reflection,
    * HR's record); 'submit' when it awaits HR's review.
@@ -111,17 +112,29 @@ export async function attachEvidence(db: Db, ctx: ServiceContext, input: Evidenc
       fields: [{ path: 'occurredOn', message: '日期不能晚于今天 / date in the future' }],
     });
   }
-  await db.insert(evidence).values({
-    obligationId: obligation.id,
-    sourceType: input.sourceType,
-    sourceId: input.sourceId ?? null,
-    occurredOn: input.occurredOn,
-    note: input.note ?? null,
-    attachmentName: input.attachment?.name ?? null,
-    attachmentType: input.attachment?.type ?? null,
-    recordedBy: ctx.actor.userId,
-    recordedByName: ctx.actor.displayName,
-  });
+  const [stored] = await db
+    .insert(evidence)
+    .values({
+      obligationId: obligation.id,
+      sourceType: input.sourceType,
+      sourceId: input.sourceId ?? null,
+      occurredOn: input.occurredOn,
+      note: input.note ?? null,
+      attachmentName: input.attachment?.name ?? null,
+      attachmentType: input.attachment?.type ?? null,
+      recordedBy: ctx.actor.userId,
+      recordedByName: ctx.actor.displayName,
+    })
+    .returning({ id: evidence.id });
+  if (input.attachment) {
+    await db.insert(evidenceFiles).values({
+      evidenceId: stored.id,
+      name: input.attachment.name,
+      mimeType: input.attachment.type,
+      size: input.attachment.data.length,
+      data: input.attachment.data,
+    });
+  }
   const next =
     input.effect === 'fulfil'
       ? { state: 'fulfilled' as const, fulfilledOn: input.occurredOn }

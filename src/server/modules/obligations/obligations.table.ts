@@ -1,4 +1,14 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { RuleActor } from '../../../core/programme/rule.js';
 import type { ObligationState } from '../../../core/programme/status.js';
 import { people } from '../people/people.table.js';
@@ -91,3 +101,16 @@ export const calendarFeeds = pgTable(
     index('calendar_feeds_user_idx').on(t.userId),
   ],
 );
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** The file attached to a piece of evidence (a scanned sign-in sheet, a certificate, a report). */
+export const evidenceFiles = pgTable('evidence_files', {
+  evidenceId: uuid('evidence_id')
+    .primaryKey()
+    .references(() => evidence.id),
+  name: text('name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  data: bytea('data').notNull(),
+});

@@ -25,6 +25,7 @@ const ORDER_BY: Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string> = {
   reserve_events: 'id',
   obligations: 'id',
   evidence: 'id',
+  evidence_files: 'evidence_id',
   calendar_feeds: 'id',
   audit_log: 'id',
 };

@@ -1,4 +1,5 @@
 import { EDUCATION_LABELS_EN } from '../../../core/people/dictionaries';
+import { enCadre } from './en-cadre';
 import type { Resources } from './zh';
 
 /** English UI texts; same keys as zh.ts (the type makes sure of it). */
@@ -7,10 +8,15 @@ export const en: Resources = {
   menu: {
     units: 'Organisation',
     people: 'People',
+    programmes: 'Programmes',
+    pool: 'Reserve pool',
+    compliance: 'Compliance',
+    myTasks: 'My tasks',
     users: 'Users & roles',
     audit: 'Audit log',
     me: 'My account',
   },
+  ...enCadre,
   common: {
     save: 'Save',
     saved: 'Saved',

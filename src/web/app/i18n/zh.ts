@@ -1,7 +1,20 @@
+import { zhCadre } from './zh-cadre';
+
 /** 中文界面文字（默认语言）。English texts in en.ts must have the same keys. */
 export const zh = {
   app: { name: '后备干部培养管理系统', shortName: '后备' },
-  menu: { units: '组织机构', people: '人员信息', users: '用户与权限', audit: '审计日志', me: '我的信息' },
+  menu: {
+    units: '组织机构',
+    people: '人员信息',
+    programmes: '培养方案',
+    pool: '后备干部库',
+    compliance: '履职情况',
+    myTasks: '我的培养任务',
+    users: '用户与权限',
+    audit: '审计日志',
+    me: '我的信息',
+  },
+  ...zhCadre,
   common: {
     save: '保存',
     saved: '已保存',
