@@ -1,7 +1,12 @@
 import type { Database } from '../src/server/platform/db.js';
 import type { ListStatements, Statement } from './list-sql.js';
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
+export type PlanNode = {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+};
 
 export type ExplainResult = {
   case: string;
@@ -17,13 +22,14 @@ function flatten(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
   return out;
 }
 
-function describe(node: PlanNode): string {
+export function describe(node: PlanNode): string {
   const on = node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
   const via = node['Index Name'] ? ` ${node['Index Name']}` : '';
   return `${node['Node Type']}${via}${on}`;
 }
 
-async function explainOne(database: Database, statement: Statement): Promise<PlanNode[]> {
+/** The plan of one statement (EXPLAIN FORMAT JSON with its parameters), its nodes in plan order. */
+export async function explainOne(database: Database, statement: Statement): Promise<PlanNode[]> {
   const rows = await database.query<{ 'QUERY PLAN': unknown }>(
     `EXPLAIN (FORMAT JSON) ${statement.sql}`,
     statement.params,

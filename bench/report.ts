@@ -5,6 +5,7 @@ import type { ExplainResult } from './explain.js';
 import type { HttpResult } from './http-bench.js';
 import type { ImportResult } from './import-bench.js';
 import type { EngineName } from './options.js';
+import type { ProgrammeResult } from './programme-bench.js';
 
 export type LoadResult = {
   engine: EngineName;
@@ -26,6 +27,7 @@ export type Results = {
   explain: (ExplainResult & { engine: EngineName })[];
   rosters: RosterResult[];
   imports: ImportResult[];
+  programme: ProgrammeResult[];
   bars: Bar[];
   seconds?: number;
 };
@@ -88,6 +90,33 @@ export function judge(results: Results, tier: string): Bar[] {
       bar: 'no Seq Scan',
       pass: !x.seqScanOnPeople,
     });
+  }
+  const atM = tier === 'M' ? '' : ` (${tier} tier; the bar is set at M)`;
+  for (const p of results.programme ?? []) {
+    bars.push({
+      engine: p.engine,
+      check: `schedule: ${p.reserves} reserves × 1 year, reserves/s (5 000 ≤ 5 s)`,
+      value: `${f0(p.reservesPerSecond)} (${f2(p.generateSeconds)} s)`,
+      bar: '≥ 1000',
+      pass: p.reservesPerSecond >= 1000,
+    });
+    const limit = p.engine === 'postgres' ? 200 : 600;
+    bars.push({
+      engine: p.engine,
+      check: `compliance matrix, whole tier: p95 of ${p.matrix.runs}${atM}`,
+      value: `${f1(p.matrix.p95)} ms`,
+      bar: `≤ ${limit} ms`,
+      pass: p.matrix.p95 <= limit,
+    });
+    for (const x of p.explain) {
+      bars.push({
+        engine: p.engine,
+        check: `EXPLAIN ${x.case}: no Seq Scan on obligations${atM}`,
+        value: x.seqScanOnObligations ? 'Seq Scan' : 'index',
+        bar: 'no Seq Scan',
+        pass: !x.seqScanOnObligations,
+      });
+    }
   }
   for (const i of results.imports) {
     const rate = `${i.stoppedAtDeadline ? '< ' : ''}${f0(i.rowsPerSecond)}`;
@@ -188,6 +217,48 @@ export function printSummary(results: Results): void {
     ...results.explain.map(
       (x) =>
         `${x.engine.padEnd(8)} ${`${x.case}/${x.statement}`.padEnd(14)} ${x.seqScanOnPeople ? 'SEQ SCAN ON PEOPLE' : 'ok'.padEnd(18)}  ${x.nodes.join(' > ')}`,
+    ),
+  );
+  const programme = results.programme ?? [];
+  out.push(
+    '\nProgramme: schedule generation (generateObligations per reserve, one transaction)',
+    table(
+      ['engine', 'reserves', 'obligations', 'per reserve', 'generate s', 'reserves/s', 'states s'],
+      programme.map((p) => [
+        p.engine,
+        String(p.reserves),
+        String(p.obligations),
+        f1(p.obligations / p.reserves),
+        f2(p.generateSeconds),
+        f0(p.reservesPerSecond),
+        f1(p.stateSeconds),
+      ]),
+    ),
+    ...programme.map(
+      (p) =>
+        `${p.engine.padEnd(8)} states: ${Object.entries(p.states)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+    ),
+    '\nCompliance matrix, whole tier, hr_admin on the root (ms)',
+    table(
+      ['engine', 'rows × rules', 'service p50', 'service p95', 'service max', 'HTTP p50', 'HTTP max'],
+      programme.map((p) => [
+        p.engine,
+        `${p.matrixRows} × ${p.matrixColumns}`,
+        f1(p.matrix.p50),
+        f1(p.matrix.p95),
+        f1(p.matrix.max),
+        `${f1(p.matrixHttp.p50)} (${p.matrixHttp.runs} runs)`,
+        f1(p.matrixHttp.max),
+      ]),
+    ),
+    '\nEXPLAIN (programme)',
+    ...programme.flatMap((p) =>
+      p.explain.map(
+        (x) =>
+          `${p.engine.padEnd(8)} ${x.case.padEnd(18)} ${x.seqScans.length > 0 ? `SEQ SCAN ON ${x.seqScans.join(', ')}`.padEnd(30) : 'ok'.padEnd(30)}  ${x.nodes.join(' > ')}`,
+      ),
     ),
   );
   out.push(

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: loads a tier on each engine, measures GET /api/people against a bare route,
- * EXPLAINs the list queries, and times the roster import in child processes. Prints a table and
+ * EXPLAINs the list queries, times schedule generation and the compliance matrix of a programme
+ * over the tier's reserves, and times the roster import in child processes. Prints a table and
  * writes bench/results/latest.json. A missed bar is reported, not fatal; an error exits 1.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { benchImport } from './import-bench.js';
 import { endpointStatements, subtreeStatements } from './list-sql.js';
 import { loadTier } from './load.js';
 import { type BenchOptions, type EngineName, readOptions } from './options.js';
+import { benchProgramme } from './programme-bench.js';
 import { judge, printSummary, type Results, writeResults } from './report.js';
 import { writeRoster } from './roster-file.js';
 
@@ -68,6 +70,9 @@ async function benchEngine(engine: EngineName, options: BenchOptions, results: R
         { ...http, rounds: 1 },
       );
       results.http.push(...[...list, ...search].map((h) => ({ ...h, engine })));
+
+      // The programme: reserves, a year's schedule, the compliance matrix and its plans (issue 3).
+      results.programme.push(await benchProgramme(engine, database, options.tier, loaded, log));
     } finally {
       await database.close();
     }
@@ -125,6 +130,7 @@ async function main(): Promise<void> {
     explain: [],
     rosters: [],
     imports: [],
+    programme: [],
     bars: [],
   };
   for (const engine of engines) await benchEngine(engine, options, results);

@@ -253,15 +253,13 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         .insert(evidence)
         .values({ obligationId: obligation.id, sourceType: 'manual', occurredOn: '2026-01-20' })
         .returning();
-      await t.db
-        .insert(evidenceFiles)
-        .values({
-          evidenceId: proof.id,
-          name: 'proof.pdf',
-          mimeType: 'application/pdf',
-          size: 5,
-          data: Buffer.from('%PDF-'),
-        });
+      await t.db.insert(evidenceFiles).values({
+        evidenceId: proof.id,
+        name: 'proof.pdf',
+        mimeType: 'application/pdf',
+        size: 5,
+        data: Buffer.from('%PDF-'),
+      });
       return { programme, reserve, obligation, proof };
     };
     const poolA = await pool(countyA, personA, '青山县班组长后备培养方案');

@@ -124,6 +124,8 @@ export const ComplianceListQuery = PageQuery.extend({
   /** Only the unit's own people, not its subtree (the 本级 row). */
   unitOnly: z.enum(['true', 'false']).optional(),
   ruleKey: z.string().max(40).optional(),
+  /** One reserve's obligations (the reserve's page in the pool). */
+  reserveId: z.uuid().optional(),
   status: z.enum(STATUS_FILTERS).optional(),
 });
 

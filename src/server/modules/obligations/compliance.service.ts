@@ -70,6 +70,11 @@ async function rowsOf(ctx: ServiceContext, unitId: string | undefined) {
   } else if (scope.length === 1 && scope[0] !== '/') {
     parent = await repo.findUnit(ctx.db, scope[0].split('/').filter(Boolean).pop()!);
   }
+  if (!parent && scope[0] === '/') {
+    // A whole organisation under one root (the usual case): start at the root's children.
+    const roots = await repo.listChildUnits(ctx.db, null);
+    if (roots.length === 1) parent = await repo.findUnit(ctx.db, roots[0].id);
+  }
   if (parent || scope[0] === '/') {
     const prefix = parent?.path ?? '/';
     const children = await repo.listChildUnits(ctx.db, parent?.id ?? null);
@@ -216,6 +221,7 @@ async function cellWhere(ctx: ServiceContext, query: ListFilter): Promise<SQL> {
     eq(obligations.cycleYear, query.year ?? yearOf(today)),
     unitCondition,
     query.ruleKey ? eq(obligations.ruleKey, query.ruleKey) : undefined,
+    query.reserveId ? eq(obligations.reserveId, query.reserveId) : undefined,
     query.status ? repo.statusCondition(query.status, repo.dateParam(today)) : undefined,
   )!;
 }

@@ -63,7 +63,13 @@ export async function listPool(db: Db, filter: PoolFilter, page: { offset: numbe
   const [items, [{ total }]] = await Promise.all([
     base(db)
       .where(where)
-      .orderBy(desc(reserves.cohortYear), asc(orgUnits.path), asc(people.employeeNo))
+      // Nominees awaiting a decision first: they are what the list is opened for.
+      .orderBy(
+        sql`(${reserves.state} = 'nominated') desc`,
+        desc(reserves.cohortYear),
+        asc(orgUnits.path),
+        asc(people.employeeNo),
+      )
       .limit(page.limit)
       .offset(page.offset),
     db

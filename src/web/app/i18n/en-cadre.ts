@@ -131,7 +131,7 @@ export const enCadre: CadreResources = {
     by: 'by {{name}} at {{at}}',
     meeting: 'Meeting: {{name}} ({{date}})',
     obligationCounts: 'Obligations',
-    overdueItems: 'Overdue ({{n}})',
+    scheduleItems: "This year's obligations ({{n}})",
     effectiveOn: 'Effective on',
     reasonCode: 'Elimination reason',
     reason: 'Reason',

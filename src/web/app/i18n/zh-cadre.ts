@@ -126,7 +126,7 @@ export const zhCadre = {
     by: '{{name}} 于 {{at}} 办理',
     meeting: '会议：{{name}}（{{date}}）',
     obligationCounts: '培养任务情况',
-    overdueItems: '逾期任务（{{n}}）',
+    scheduleItems: '本年度培养任务（{{n}}）',
     effectiveOn: '生效日期',
     reasonCode: '淘汰原因',
     reason: '事由',

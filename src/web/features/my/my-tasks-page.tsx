@@ -115,7 +115,8 @@ export function MyTasksPage() {
         {mine.isPending || duties.isPending ? null : !hasMine && !hasDuties ? (
           <Empty description={<Typography.Text type="secondary">{t('my.nothing')}</Typography.Text>} />
         ) : null}
-        <Tabs items={items} />
+        {/* Mounted once both lists have answered, so the first tab is the reserve's own tasks, not the calendar. */}
+        {mine.isPending || duties.isPending ? null : <Tabs items={items} />}
       </Card>
       <CalendarFeedCard />
     </Space>

@@ -59,7 +59,7 @@ function History({ reserve }: { reserve: ReserveDetailData }) {
   );
 }
 
-/** One reserve: data, obligation counts, overdue items with HR's actions, history, transitions. */
+/** One reserve: data, obligation counts, this year's schedule with HR's actions, history, transitions. */
 export function ReserveDrawer({ id, onClose }: { id?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -67,13 +67,12 @@ export function ReserveDrawer({ id, onClose }: { id?: string; onClose: () => voi
   const reserve = useReserve(id);
   const [to, setTo] = useState<TransitionTo | null>(null);
   const r = reserve.data;
-  const overdue = useObligationList(
-    '/compliance/overdue',
-    { q: r?.employeeNo, programmeId: r?.programmeId, pageSize: 50 },
+  const schedule = useObligationList(
+    '/compliance/obligations',
+    { reserveId: r?.id, programmeId: r?.programmeId, pageSize: 100 },
     !!r && can('obligations.read'),
   );
-  // The overdue list searches by employee number; keep only this reserve's own items.
-  const overdueItems = overdue.data && r ? overdue.data.items.filter((o) => o.reserveId === r.id) : [];
+  const overdueItems = schedule.data ? schedule.data.items.filter((o) => o.status === 'overdue') : [];
   const moves = r?.actions.transition ? MOVES.filter((m) => canTransition(r.state, m)) : [];
 
   return (
@@ -147,11 +146,15 @@ export function ReserveDrawer({ id, onClose }: { id?: string; onClose: () => voi
               )}
             </Space>
           </Card>
-          {overdueItems.length > 0 && (
-            <Card size="small" title={t('pool.overdueItems', { n: overdueItems.length })}>
+          {schedule.data && schedule.data.items.length > 0 && (
+            <Card
+              size="small"
+              title={t('pool.scheduleItems', { n: schedule.data.total })}
+              data-testid="reserve-schedule"
+            >
               <ObligationTable
-                data={overdue.data && { ...overdue.data, items: overdueItems }}
-                loading={overdue.isFetching}
+                data={schedule.data}
+                loading={schedule.isFetching}
                 showActions={can('obligations.record')}
               />
             </Card>
