@@ -14,7 +14,7 @@ import {
   getComplianceMatrix,
   listComplianceObligations,
 } from '../src/server/modules/obligations/compliance.service.js';
-import { generateObligations } from '../src/server/modules/obligations/obligations.service.js';
+import { generateObligationsMany } from '../src/server/modules/obligations/obligations.service.js';
 import { listOverdue } from '../src/server/modules/obligations/obligations-views.service.js';
 import { reserves } from '../src/server/modules/reserves/reserves.table.js';
 import { orgUnits } from '../src/server/modules/units/units.table.js';
@@ -204,19 +204,17 @@ export async function benchProgramme(
   );
   await database.query('ANALYZE reserves');
 
-  // 2. Schedule generation, one call per reserve in one transaction (the roll-over's shape).
+  // 2. Schedule generation for all of them in one transaction, as the roll-over does it.
   log(`${engine}: generating ${year} obligations for ${inserted.length} reserves`);
   const started = performance.now();
   let created = 0;
   await database.db.transaction(async (tx) => {
-    for (const r of inserted) {
-      created += await generateObligations(tx, {
-        reserve: { id: r.id as string, enrolledOn, cycleEnd },
-        versionId: programme.versionId,
-        rules: programme.rules,
-        year,
-      });
-    }
+    created = await generateObligationsMany(tx, {
+      reserves: inserted.map((r) => ({ id: r.id as string, enrolledOn, cycleEnd })),
+      versionId: programme.versionId,
+      rules: programme.rules,
+      year,
+    });
   });
   const generateSeconds = (performance.now() - started) / 1000;
   log(`${engine}: ${created} obligations in ${generateSeconds.toFixed(2)} s`);

@@ -22,35 +22,79 @@ export type ScheduledReserve = { id: string; enrolledOn: string; cycleEnd: strin
  * an obligation that exists (same rule, period and actor) is left as it is, so running it twice —
  * or for a year already generated — creates nothing twice. Returns how many were created.
  */
-export async function generateObligations(
+export function generateObligations(
   db: Db,
   input: { reserve: ScheduledReserve; versionId: string; rules: Rule[]; year: number; mentorIds?: string[] },
 ): Promise<number> {
-  const planned = planYear({
+  return generateObligationsMany(db, {
+    reserves: [input.reserve],
+    versionId: input.versionId,
     rules: input.rules,
     year: input.year,
-    enrolledOn: input.reserve.enrolledOn,
-    cycleEnd: input.reserve.cycleEnd,
-    mentorIds: input.mentorIds ?? [],
+    mentorIds: new Map([[input.reserve.id, input.mentorIds ?? []]]),
   });
-  if (planned.length === 0) return 0;
-  const rows = planned.map((p) => ({
-    reserveId: input.reserve.id,
-    programmeVersionId: input.versionId,
-    ruleKey: p.ruleKey,
-    periodKey: p.periodKey,
-    cycleYear: input.year,
-    periodStart: p.periodStart,
-    periodEnd: p.periodEnd,
-    dueDate: p.dueDate,
-    actor: p.actor,
-    actorPersonId: p.actorPersonId,
-    actorKey: p.actorPersonId ?? '',
-    quantity: p.quantity,
-    minChars: p.minChars,
-  }));
-  const inserted = await bulkInsert(db, obligations, rows, { onConflictDoNothing: true, returning: ['id'] });
-  return inserted.length;
+}
+
+const INSERT_CHUNK = 5000;
+
+/**
+ * The same for many reserves at once (enrolment batches, the yearly roll-over): reserves with the
+ * same cycle dates and mentors share one plan, and rows go in by the thousand — generating a
+ * province's year is a few statements, not one per reserve.
+ */
+export async function generateObligationsMany(
+  db: Db,
+  input: {
+    reserves: ScheduledReserve[];
+    versionId: string;
+    rules: Rule[];
+    year: number;
+    mentorIds?: Map<string, string[]>;
+  },
+): Promise<number> {
+  const plans = new Map<string, ReturnType<typeof planYear>>();
+  const rows: (typeof obligations.$inferInsert)[] = [];
+  for (const reserve of input.reserves) {
+    const mentorIds = input.mentorIds?.get(reserve.id) ?? [];
+    const key = `${reserve.enrolledOn}|${reserve.cycleEnd}|${mentorIds.join(',')}`;
+    let planned = plans.get(key);
+    if (!planned) {
+      planned = planYear({
+        rules: input.rules,
+        year: input.year,
+        enrolledOn: reserve.enrolledOn,
+        cycleEnd: reserve.cycleEnd,
+        mentorIds,
+      });
+      plans.set(key, planned);
+    }
+    for (const p of planned) {
+      rows.push({
+        reserveId: reserve.id,
+        programmeVersionId: input.versionId,
+        ruleKey: p.ruleKey,
+        periodKey: p.periodKey,
+        cycleYear: input.year,
+        periodStart: p.periodStart,
+        periodEnd: p.periodEnd,
+        dueDate: p.dueDate,
+        actor: p.actor,
+        actorPersonId: p.actorPersonId,
+        actorKey: p.actorPersonId ?? '',
+        quantity: p.quantity,
+        minChars: p.minChars,
+      });
+    }
+  }
+  let created = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const inserted = await bulkInsert(db, obligations, rows.slice(i, i + INSERT_CHUNK), {
+      onConflictDoNothing: true,
+      returning: ['id'],
+    });
+    created += inserted.length;
+  }
+  return created;
 }
 
 /** An obligation with what scope checks need: its reserve, person, unit path and programme. */

@@ -23,7 +23,11 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import { generateObligations, waiveFutureObligations } from '../obligations/obligations.service.js';
+import {
+  generateObligations,
+  generateObligationsMany,
+  waiveFutureObligations,
+} from '../obligations/obligations.service.js';
 import { findPeopleInScope } from '../people/people.service.js';
 import { findVersion } from '../programmes/programmes.repository.js';
 import { loadProgramme } from '../programmes/programmes.service.js';
@@ -355,20 +359,16 @@ export async function rollOver(ctx: ServiceContext, input: { programmeId: string
     const programme = await loadProgramme(tx, ctx.actor, input.programmeId, 'manage');
     const version = (await findVersion(tx, programme.programme.currentVersionId!))!;
     const active = await repo.listActiveInYear(tx, input.programmeId, input.year);
-    const mentors = await repo.mentorIdsOf(
-      tx,
-      active.map((r) => r.id),
-    );
-    let created = 0;
-    for (const r of active) {
-      created += await generateObligations(tx, {
-        reserve: { id: r.id, enrolledOn: r.enrolledOn!, cycleEnd: r.cycleEnd! },
-        versionId: version.id,
-        rules: version.rules,
-        year: input.year,
-        mentorIds: mentors.get(r.id) ?? [],
-      });
-    }
+    const created = await generateObligationsMany(tx, {
+      reserves: active.map((r) => ({ id: r.id, enrolledOn: r.enrolledOn!, cycleEnd: r.cycleEnd! })),
+      versionId: version.id,
+      rules: version.rules,
+      year: input.year,
+      mentorIds: await repo.mentorIdsOf(
+        tx,
+        active.map((r) => r.id),
+      ),
+    });
     await writeAudit(tx, ctx.audit, {
       action: 'schedule.rolled_over',
       entityType: 'programme',
