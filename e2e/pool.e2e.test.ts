@@ -85,11 +85,20 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
       await picker.click();
       await picker.locator('input').fill(person.name);
       await page.locator('.ant-select-item-option', { hasText: person.employeeNo }).first().click();
+      // The picked person shows as a tag before the next one is looked up.
+      await page.locator('.ant-modal .ant-tag', { hasText: person.employeeNo }).waitFor();
     }
     await page.getByTestId('nominate-check').click();
     await page.getByTestId('nominate-results').waitFor();
+    await expect.poll(() => page.getByTestId('nominate-results').locator('tr.ant-table-row').count()).toBe(3);
     await shot('01-nomination-checked');
     await page.getByTestId('nominate-submit').click();
+    const nominated = async () =>
+      (await admin.get<{ items: { personId: string }[] }>('/pool?state=nominated&pageSize=50')).items
+        .map((r) => r.personId)
+        .sort();
+    await expect.poll(nominated).toEqual(nominees.map((p) => p.id).sort());
+    await page.reload();
     for (const person of nominees) await page.getByTestId(`reserve-${person.employeeNo}`).waitFor();
     await shot('02-nominated');
 
