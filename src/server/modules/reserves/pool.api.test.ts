@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createUnit, createUser } from '../../../../test/factories.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../../../test/test-app.js';
@@ -191,6 +192,28 @@ describe.each(dbKinds())('programmes and the pool on %s', (kind) => {
       .where(and(eq(obligations.reserveId, id), eq(obligations.cycleYear, year + 1)));
     // The cycle ends 9 January two years on: the next year is a whole year (34 without mentors).
     expect(next.length).toBe(34);
+  });
+
+  it('exports the filtered pool to Excel, within the caller’s scope', async () => {
+    const p = await eligiblePerson({ name: '导出测试人' });
+    await nominate(p.id);
+    const res = await hr.get('/api/pool/export?state=nominated');
+    expect(res.statusCode, res.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const names = sheet.getColumn(2).values.slice(2).map(String);
+    expect(names).toContain('导出测试人');
+    expect(
+      sheet
+        .getColumn(11)
+        .values.slice(2)
+        .every((v) => v === '已提名待审定'),
+    ).toBe(true);
+    const other = await otherHr.get('/api/pool/export');
+    const otherBook = new ExcelJS.Workbook();
+    await otherBook.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
+    expect(otherBook.worksheets[0].getColumn(2).values.slice(2).map(String)).not.toContain('导出测试人');
   });
 
   it('keeps one county’s pool from another county’s HR office', async () => {

@@ -16,6 +16,7 @@ import {
   TransitionBody,
 } from '../../../contracts/reserves.js';
 import type { AppDeps } from '../../platform/app-deps.js';
+import { attachmentHeader, XLSX_MIME } from '../../platform/excel.js';
 import { contextOf } from '../../platform/request-context.js';
 import * as pool from './reserves.service.js';
 
@@ -27,6 +28,21 @@ export async function reservesRoutes(app: FastifyInstance, deps: AppDeps): Promi
     '/api/pool',
     { schema: { querystring: PoolQuery, response: { 200: PoolList } }, config: { access: 'pool.read' } },
     (req) => pool.listPool(contextOf(req, deps), req.query),
+  );
+  r.get(
+    '/api/pool/export',
+    {
+      schema: { querystring: PoolQuery.omit({ page: true, pageSize: true }) },
+      config: { access: 'pool.read' },
+    },
+    async (req, reply) =>
+      reply
+        .type(XLSX_MIME)
+        .header(
+          'content-disposition',
+          attachmentHeader(`后备干部库-${new Date().toISOString().slice(0, 10)}.xlsx`),
+        )
+        .send(await pool.exportPool(contextOf(req, deps), req.query)),
   );
   r.get(
     '/api/pool/:id',

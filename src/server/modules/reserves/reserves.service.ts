@@ -9,7 +9,7 @@ import type {
   TransitionBody,
 } from '../../../contracts/reserves.js';
 import { checkEligibility } from '../../../core/programme/eligibility.js';
-import { canTransition, type ReserveState } from '../../../core/programme/pool.js';
+import { canTransition, RESERVE_STATE_LABELS, type ReserveState } from '../../../core/programme/pool.js';
 import { cycleEndOf } from '../../../core/programme/schedule.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
 import {
@@ -22,6 +22,7 @@ import {
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import {
   generateObligations,
@@ -70,24 +71,31 @@ function present(ctx: ServiceContext, row: Row): Item {
   };
 }
 
-/** A page of the pool the caller may see (by the reserve's unit). */
-export async function listPool(ctx: ServiceContext, query: z.infer<typeof PoolQuery>) {
-  assertPermission(ctx.actor, 'pool.read');
+/** The pool filter of a query, scoped to the caller (the unit filter must itself be visible). */
+async function poolFilterOf(
+  ctx: ServiceContext,
+  query: Omit<z.infer<typeof PoolQuery>, 'page' | 'pageSize'>,
+): Promise<repo.PoolFilter> {
   const subtreePath = query.unitId
     ? (await getUnitRow(ctx.db, ctx, query.unitId, 'units.read')).path
     : undefined;
-  const { items, total } = await repo.listPool(
-    ctx.db,
-    {
-      scope: pathInSubtrees(orgUnits.path, scopePaths(ctx.actor, 'pool.read')),
-      q: query.q,
-      state: query.state,
-      subtreePath,
-      programmeId: query.programmeId,
-      cohortYear: query.cohortYear,
-    },
-    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
-  );
+  return {
+    scope: pathInSubtrees(orgUnits.path, scopePaths(ctx.actor, 'pool.read')),
+    q: query.q,
+    state: query.state,
+    subtreePath,
+    programmeId: query.programmeId,
+    cohortYear: query.cohortYear,
+  };
+}
+
+/** A page of the pool the caller may see (by the reserve's unit). */
+export async function listPool(ctx: ServiceContext, query: z.infer<typeof PoolQuery>) {
+  assertPermission(ctx.actor, 'pool.read');
+  const { items, total } = await repo.listPool(ctx.db, await poolFilterOf(ctx, query), {
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+  });
   return { items: items.map((r) => present(ctx, r)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -377,5 +385,58 @@ export async function rollOver(ctx: ServiceContext, input: { programmeId: string
       summary: `${programme.programme.name}：生成 ${input.year} 年度任务 ${created} 项（${active.length} 名后备人员）`,
     });
     return { reserves: active.length, created };
+  });
+}
+
+/** The filtered pool as a workbook (every row, not a page), for the leadership's meetings. */
+export async function exportPool(
+  ctx: ServiceContext,
+  query: Omit<z.infer<typeof PoolQuery>, 'page' | 'pageSize'>,
+) {
+  assertPermission(ctx.actor, 'pool.read');
+  const filter = await poolFilterOf(ctx, query);
+  async function* rows() {
+    for (let offset = 0; ; offset += 2000) {
+      const { items } = await repo.listPool(ctx.db, filter, { offset, limit: 2000 });
+      yield items.map((r) => ({
+        employeeNo: r.employeeNo,
+        name: r.personName,
+        gender: r.gender,
+        birthDate: r.birthDate,
+        unitName: r.unitName,
+        currentPost: r.currentPost,
+        programmeName: r.programmeName,
+        tier: r.tier,
+        direction: r.reserve.direction,
+        cohortYear: r.reserve.cohortYear,
+        state: RESERVE_STATE_LABELS[r.reserve.state].zh,
+        nominatedOn: r.reserve.nominatedOn,
+        enrolledOn: r.reserve.enrolledOn,
+        cycleEnd: r.reserve.cycleEnd,
+        overrideReason: r.reserve.overrideReason,
+      }));
+      if (items.length < 2000) return;
+    }
+  }
+  return streamWorkbook({
+    sheetName: '后备干部库',
+    columns: [
+      { header: '工号', key: 'employeeNo' },
+      { header: '姓名', key: 'name' },
+      { header: '性别', key: 'gender', width: 6 },
+      { header: '出生日期', key: 'birthDate' },
+      { header: '所在单位', key: 'unitName', width: 20 },
+      { header: '现任职务', key: 'currentPost', width: 20 },
+      { header: '培养方案', key: 'programmeName', width: 28 },
+      { header: '层级', key: 'tier', width: 16 },
+      { header: '培养方向', key: 'direction' },
+      { header: '入库年度', key: 'cohortYear', width: 10 },
+      { header: '状态', key: 'state', width: 12 },
+      { header: '提名日期', key: 'nominatedOn' },
+      { header: '入库日期', key: 'enrolledOn' },
+      { header: '培养期满', key: 'cycleEnd' },
+      { header: '破格理由', key: 'overrideReason', width: 30 },
+    ],
+    rows: rows(),
   });
 }

@@ -1,4 +1,4 @@
-import { CheckSquareOutlined, UserAddOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { RESERVE_STATES, type ReserveState } from '../../../core/programme/pool';
 import { useCan } from '../../app/session';
+import { download } from '../../shared/download';
 import { errorText } from '../../shared/errors';
 import { UnitTreeSelect } from '../../shared/unit-tree-select';
 import { useProgrammes } from '../programmes/programmes-api';
@@ -115,6 +116,13 @@ export function PoolPage() {
       title={t('menu.pool')}
       extra={
         <Space>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => download('/pool/export', { ...filters, page: undefined, pageSize: undefined })}
+            data-testid="pool-export"
+          >
+            {t('common.export')}
+          </Button>
           {can('pool.decide') && (
             <Button
               icon={<CheckSquareOutlined />}
