@@ -367,7 +367,11 @@ export async function recordEvidenceWithFile(
       en: 'Attach a PDF, Word, Excel, JPEG or PNG file.',
     });
   }
-  const name = input.file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'attachment';
+  // No path separators or control characters in a stored file name (it goes back out in a header).
+  const name =
+    Array.from(input.file.fileName, (c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c))
+      .join('')
+      .slice(0, 200) || 'attachment';
   return inTransaction(ctx, id, (tx) =>
     attachEvidence(tx, ctx, {
       obligationId: id,
