@@ -1,6 +1,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 import yauzl from 'yauzl';
+import { todayIn } from '../../core/time/dates.js';
 import { AppError } from './errors.js';
 
 /** Bounds on what an uploaded workbook may unpack to (zip bombs). */
@@ -174,6 +176,20 @@ export function attachmentHeader(fileName: string): string {
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Answers with a workbook download named `<name>-<today>.xlsx` (or `<name>.xlsx` for templates),
+ * the date being the office's (Asia/Shanghai).
+ */
+export function sendXlsx(
+  reply: FastifyReply,
+  name: string,
+  body: Buffer | Readable,
+  options: { dated?: boolean } = {},
+) {
+  const fileName = options.dated === false ? `${name}.xlsx` : `${name}-${todayIn()}.xlsx`;
+  return reply.type(XLSX_MIME).header('content-disposition', attachmentHeader(fileName)).send(body);
+}
 
 /** Builds an import template: a header row (required columns marked *), an example row, and a notes sheet. */
 export async function buildTemplate(options: {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditList, AuditQuery } from '../../../contracts/audit.js';
 import type { AppDeps } from '../../platform/app-deps.js';
-import { attachmentHeader, XLSX_MIME } from '../../platform/excel.js';
+import { sendXlsx } from '../../platform/excel.js';
 import { contextOf } from '../../platform/request-context.js';
 import { exportAudit, listAudit } from './audit.service.js';
 
@@ -17,13 +17,6 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   r.get(
     '/api/audit/export',
     { schema: { querystring: AuditQuery }, config: { access: 'audit.read' } },
-    (req, reply) =>
-      reply
-        .type(XLSX_MIME)
-        .header(
-          'content-disposition',
-          attachmentHeader(`审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`),
-        )
-        .send(exportAudit(contextOf(req, deps), req.query)),
+    (req, reply) => sendXlsx(reply, '审计日志', exportAudit(contextOf(req, deps), req.query)),
   );
 }

@@ -1,5 +1,4 @@
-import type { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.js';
 import {
@@ -18,20 +17,12 @@ import {
   ReviewBody,
   WaiveBody,
 } from '../../../contracts/obligations.js';
-import { todayIn } from '../../../core/time/dates.js';
 import type { AppDeps } from '../../platform/app-deps.js';
-import { attachmentHeader, XLSX_MIME } from '../../platform/excel.js';
+import { attachmentHeader, sendXlsx } from '../../platform/excel.js';
 import { contextOf } from '../../platform/request-context.js';
 import { readForm } from '../../platform/upload.js';
 import * as compliance from './compliance.service.js';
 import * as views from './obligations-views.service.js';
-
-function sendWorkbook(reply: FastifyReply, name: string, stream: PassThrough) {
-  return reply
-    .type(XLSX_MIME)
-    .header('content-disposition', attachmentHeader(`${name}-${todayIn(views.DEFAULT_TIME_ZONE)}.xlsx`))
-    .send(stream);
-}
 
 /** Obligations: my lists, the compliance views and exports, one obligation and HR's records. */
 export async function obligationsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -65,7 +56,7 @@ export async function obligationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     '/api/compliance/matrix/export',
     { schema: { querystring: MatrixQuery }, config: read },
     async (req, reply) =>
-      sendWorkbook(
+      sendXlsx(
         reply,
         '培养任务完成情况',
         await compliance.exportComplianceMatrix(contextOf(req, deps), req.query),
@@ -80,7 +71,7 @@ export async function obligationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     '/api/compliance/obligations/export',
     { schema: { querystring: ComplianceListQuery }, config: read },
     async (req, reply) =>
-      sendWorkbook(
+      sendXlsx(
         reply,
         '培养任务明细',
         await compliance.exportComplianceObligations(contextOf(req, deps), req.query),
@@ -95,7 +86,7 @@ export async function obligationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     '/api/compliance/overdue/export',
     { schema: { querystring: OverdueQuery }, config: read },
     async (req, reply) =>
-      sendWorkbook(reply, '逾期任务', await compliance.exportOverdue(contextOf(req, deps), req.query)),
+      sendXlsx(reply, '逾期任务', await compliance.exportOverdue(contextOf(req, deps), req.query)),
   );
   r.get(
     '/api/compliance/calendar',

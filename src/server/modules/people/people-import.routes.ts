@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ImportReport, PeopleListQuery } from '../../../contracts/people.js';
 import type { AppDeps } from '../../platform/app-deps.js';
-import { attachmentHeader, XLSX_MIME } from '../../platform/excel.js';
+import { sendXlsx } from '../../platform/excel.js';
 import { contextOf } from '../../platform/request-context.js';
 import { readUpload } from '../../platform/upload.js';
 import { buildRosterTemplate, exportPeople } from './people-export.service.js';
@@ -11,13 +11,9 @@ import { importPeople } from './people-import.service.js';
 /** Roster in and out of Excel: template, import preview, import commit, export. */
 export async function peopleImportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => new Date().toISOString().slice(0, 10);
 
   r.get('/api/people/import/template', { config: { access: 'people.import' } }, async (_req, reply) =>
-    reply
-      .type(XLSX_MIME)
-      .header('content-disposition', attachmentHeader('人员名册导入模板.xlsx'))
-      .send(await buildRosterTemplate()),
+    sendXlsx(reply, '人员名册导入模板', await buildRosterTemplate(), { dated: false }),
   );
   r.post(
     '/api/people/import/preview',
@@ -40,10 +36,7 @@ export async function peopleImportRoutes(app: FastifyInstance, deps: AppDeps): P
     { schema: { querystring: PeopleListQuery }, config: { access: 'people.export' } },
     async (req, reply) => {
       const stream = await exportPeople(contextOf(req, deps), req.query);
-      return reply
-        .type(XLSX_MIME)
-        .header('content-disposition', attachmentHeader(`人员名册-${today()}.xlsx`))
-        .send(stream);
+      return sendXlsx(reply, '人员名册', stream);
     },
   );
 }

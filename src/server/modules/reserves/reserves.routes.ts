@@ -16,7 +16,7 @@ import {
   TransitionBody,
 } from '../../../contracts/reserves.js';
 import type { AppDeps } from '../../platform/app-deps.js';
-import { attachmentHeader, XLSX_MIME } from '../../platform/excel.js';
+import { sendXlsx } from '../../platform/excel.js';
 import { contextOf } from '../../platform/request-context.js';
 import * as pool from './reserves.service.js';
 
@@ -36,13 +36,7 @@ export async function reservesRoutes(app: FastifyInstance, deps: AppDeps): Promi
       config: { access: 'pool.read' },
     },
     async (req, reply) =>
-      reply
-        .type(XLSX_MIME)
-        .header(
-          'content-disposition',
-          attachmentHeader(`后备干部库-${new Date().toISOString().slice(0, 10)}.xlsx`),
-        )
-        .send(await pool.exportPool(contextOf(req, deps), req.query)),
+      sendXlsx(reply, '后备干部库', await pool.exportPool(contextOf(req, deps), req.query)),
   );
   r.get(
     '/api/pool/:id',
