@@ -25,7 +25,6 @@ import { AppError } from '../../platform/errors.js';
 import { streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import {
-  generateObligations,
   generateObligationsMany,
   waiveFutureObligations,
 } from '../obligations/obligations.service.js';
@@ -234,6 +233,7 @@ export async function decide(ctx: ServiceContext, input: z.infer<typeof DecideBo
       }
     }
     const to: ReserveState = input.decision === 'approve' ? 'active' : 'rejected';
+    const approved: NewReserve[] = [];
     for (const row of rows) {
       const enrolment =
         to === 'active'
@@ -254,13 +254,14 @@ export async function decide(ctx: ServiceContext, input: z.infer<typeof DecideBo
         byUserId: ctx.actor.userId,
         byName: ctx.actor.displayName,
       });
-      if (to === 'active')
-        await scheduleNewReserve(tx, {
+      if (to === 'active') {
+        approved.push({
           id: row.reserve.id,
           programmeId: row.reserve.programmeId,
           timeZone: row.timeZone,
           ...(enrolment as { enrolledOn: string; cycleEnd: string }),
         });
+      }
       await writeAudit(tx, ctx.audit, {
         action: to === 'active' ? 'reserve.approved' : 'reserve.rejected',
         entityType: 'reserve',
@@ -275,6 +276,7 @@ export async function decide(ctx: ServiceContext, input: z.infer<typeof DecideBo
         },
       });
     }
+    await scheduleNewReserves(tx, approved);
     return (
       await repo.findReserves(
         tx,
@@ -284,19 +286,29 @@ export async function decide(ctx: ServiceContext, input: z.infer<typeof DecideBo
   });
 }
 
-/** Generates a new reserve's obligations: the enrolment year and, when later, the current year. */
-async function scheduleNewReserve(
-  db: Db,
-  reserve: { id: string; programmeId: string; timeZone: string; enrolledOn: string; cycleEnd: string },
-) {
-  const programme = (await db.query.programmes.findFirst({
-    where: (p, { eq: equals }) => equals(p.id, reserve.programmeId),
-  }))!;
-  const version = (await findVersion(db, programme.currentVersionId!))!;
-  const years = new Set([yearOf(reserve.enrolledOn), yearOf(todayIn(reserve.timeZone))]);
-  for (const year of years) {
-    if (year < yearOf(reserve.enrolledOn) || year > yearOf(reserve.cycleEnd)) continue;
-    await generateObligations(db, { reserve, versionId: version.id, rules: version.rules, year });
+type NewReserve = { id: string; programmeId: string; timeZone: string; enrolledOn: string; cycleEnd: string };
+
+/**
+ * Generates newly approved reserves' obligations — for the enrolment year and, when later, the
+ * current year — with one version look-up per programme and a few statements per year.
+ */
+async function scheduleNewReserves(db: Db, approved: NewReserve[]) {
+  for (const programmeId of new Set(approved.map((r) => r.programmeId))) {
+    const group = approved.filter((r) => r.programmeId === programmeId);
+    const programme = (await db.query.programmes.findFirst({
+      where: (p, { eq: equals }) => equals(p.id, programmeId),
+    }))!;
+    const version = (await findVersion(db, programme.currentVersionId!))!;
+    const years = new Set(group.flatMap((r) => [yearOf(r.enrolledOn), yearOf(todayIn(r.timeZone))]));
+    for (const year of years) {
+      const covered = group.filter((r) => year >= yearOf(r.enrolledOn) && year <= yearOf(r.cycleEnd));
+      await generateObligationsMany(db, {
+        reserves: covered,
+        versionId: version.id,
+        rules: version.rules,
+        year,
+      });
+    }
   }
 }
 
