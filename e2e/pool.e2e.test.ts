@@ -81,12 +81,19 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
     await page.getByTestId('nominate-programme').click();
     await page.locator('.ant-select-item-option', { hasText: programme.name }).first().click();
     for (const person of nominees) {
-      const picker = page.getByTestId('nominate-people');
-      await picker.click();
-      await picker.locator('input').fill(person.name);
-      await page.locator('.ant-select-item-option', { hasText: person.employeeNo }).first().click();
-      // The picked person shows as a tag before the next one is looked up.
-      await page.locator('.ant-modal .ant-tag', { hasText: person.employeeNo }).waitFor();
+      // The picker searches the server as one types: pick only once the answer for this name is
+      // showing (the unfiltered list may already hold the person, and re-renders under the click).
+      const tag = page.locator('.ant-modal .ant-tag', { hasText: person.employeeNo });
+      for (let attempt = 0; attempt < 3 && !(await tag.isVisible()); attempt++) {
+        const picker = page.getByTestId('nominate-people');
+        await picker.click();
+        await picker.locator('input').fill(person.name);
+        const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+        await expect.poll(() => options.count(), { timeout: 10_000 }).toBeLessThan(6);
+        await options.filter({ hasText: person.employeeNo }).first().click();
+        await tag.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await tag.waitFor();
     }
     await page.getByTestId('nominate-check').click();
     await page.getByTestId('nominate-results').waitFor();
