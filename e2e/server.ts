@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { checkoutSalt } from '../test/checkout-salt.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -10,7 +11,9 @@ export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 /** A Houbei server started as `npm start` would, on a fresh PGlite data directory with the demo. */
 export type E2eServer = { url: string; adminPassword: string; stop: () => Promise<void> };
 
-export async function startE2eServer(port: number): Promise<E2eServer> {
+export async function startE2eServer(basePort: number): Promise<E2eServer> {
+  // Offset per checkout, so worktrees running their end-to-end tests at once do not collide.
+  const port = basePort + checkoutSalt() * 10;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'houbei-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {

@@ -2,9 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/server/platform/db.js';
+import { checkoutSalt } from './checkout-salt.js';
 
 export const SNAPSHOT_FILE = path.resolve('.tmp/test-pglite-snapshot.tar.gz');
-export const PG_TEMPLATE_DB = 'houbei_test_template';
+/** Named per checkout: two worktrees testing at once must not drop each other's template. */
+export const PG_TEMPLATE_DB = `houbei_test_template_${checkoutSalt()}`;
 
 /**
  * Migrates one database per engine once per run; every test file then copies it (PGlite: load the
