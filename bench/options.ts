@@ -23,6 +23,10 @@ export type BenchOptions = {
   rounds: number;
   connections: number;
   importRows: number[];
+  /** Which parts run (BENCH_PARTS, comma-separated; default all): list, programme, import, and later ones. */
+  parts: Set<string>;
+  /** BENCH_KEEP=1 leaves the PostgreSQL bench database in place afterwards, to look at plans by hand. */
+  keepDatabase: boolean;
 };
 
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
@@ -51,5 +55,12 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
       .split(',')
       .map(Number)
       .filter((n) => n > 0),
+    parts: new Set((env.BENCH_PARTS ?? 'all').split(',').map((p) => p.trim().toLowerCase())),
+    keepDatabase: env.BENCH_KEEP === '1',
   };
+}
+
+/** Whether a part of the bench was asked for (all parts run by default). */
+export function wants(options: BenchOptions, part: string): boolean {
+  return options.parts.has('all') || options.parts.has(part);
 }

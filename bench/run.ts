@@ -13,7 +13,7 @@ import { benchHttp } from './http-bench.js';
 import { benchImport } from './import-bench.js';
 import { endpointStatements, subtreeStatements } from './list-sql.js';
 import { loadTier } from './load.js';
-import { type BenchOptions, type EngineName, readOptions } from './options.js';
+import { type BenchOptions, type EngineName, readOptions, wants } from './options.js';
 import { benchProgramme } from './programme-bench.js';
 import { judge, printSummary, type Results, writeResults } from './report.js';
 import { writeRoster } from './roster-file.js';
@@ -37,48 +37,61 @@ async function benchEngine(engine: EngineName, options: BenchOptions, results: R
       });
       log(`${engine}: ${loaded.people} people, ${loaded.units} units in ${loaded.loadSeconds.toFixed(1)} s`);
 
-      // A common surname, and a county branch for the subtree filter — both from the loaded data.
-      const [{ surname }] = await database.query<{ surname: string }>(
-        'SELECT left(name, 1) AS surname FROM people GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
-      );
-      const [{ path: countyPath }] = await database.query<{ path: string }>(
-        "SELECT path FROM org_units WHERE type = 'county_branch' ORDER BY sort_order LIMIT 1",
-      );
-      const plans = await explainCases(database, {
-        list: await endpointStatements(loaded.rootPath, { page: '1', pageSize: '20' }),
-        search: await endpointStatements(loaded.rootPath, { page: '1', pageSize: '20', q: surname }),
-        subtree: await subtreeStatements(loaded.rootPath, countyPath),
-      });
-      results.explain.push(...plans.map((p) => ({ ...p, engine })));
-
-      const http = { connections: options.connections, seconds: options.seconds };
-      log(`${engine}: list, ${options.rounds} rounds × ${options.seconds} s per side`);
-      const list = await benchHttp(
-        database,
-        target.location,
-        loaded.rootPath,
-        [{ name: 'list', query: { page: '1', pageSize: '20' } }],
-        { ...http, rounds: options.rounds },
-      );
-      // The search case is for information: one round per side keeps the default run short.
-      log(`${engine}: search q=${surname}, 1 round per side`);
-      const search = await benchHttp(
-        database,
-        target.location,
-        loaded.rootPath,
-        [{ name: `search`, query: { page: '1', pageSize: '20', q: surname } }],
-        { ...http, rounds: 1 },
-      );
-      results.http.push(...[...list, ...search].map((h) => ({ ...h, engine })));
-
+      if (wants(options, 'list')) await benchList(database, target, loaded, options, results, engine);
       // The programme: reserves, a year's schedule, the compliance matrix and its plans (issue 3).
-      results.programme.push(await benchProgramme(engine, database, options.tier, loaded, log));
+      if (wants(options, 'programme'))
+        results.programme.push(await benchProgramme(engine, database, options.tier, loaded, log));
     } finally {
       await database.close();
     }
   } finally {
-    await target.drop();
+    if (options.keepDatabase && engine === 'postgres') log(`kept ${JSON.stringify(target.location)}`);
+    else await target.drop();
   }
+}
+
+/** GET /api/people against a bare route, and the EXPLAIN of the list queries (QUALITY.md). */
+async function benchList(
+  database: Awaited<ReturnType<typeof openLocation>>,
+  target: EngineDatabase,
+  loaded: Awaited<ReturnType<typeof loadTier>>,
+  options: BenchOptions,
+  results: Results,
+  engine: EngineName,
+): Promise<void> {
+  // A common surname, and a county branch for the subtree filter — both from the loaded data.
+  const [{ surname }] = await database.query<{ surname: string }>(
+    'SELECT left(name, 1) AS surname FROM people GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
+  );
+  const [{ path: countyPath }] = await database.query<{ path: string }>(
+    "SELECT path FROM org_units WHERE type = 'county_branch' ORDER BY sort_order LIMIT 1",
+  );
+  const plans = await explainCases(database, {
+    list: await endpointStatements(loaded.rootPath, { page: '1', pageSize: '20' }),
+    search: await endpointStatements(loaded.rootPath, { page: '1', pageSize: '20', q: surname }),
+    subtree: await subtreeStatements(loaded.rootPath, countyPath),
+  });
+  results.explain.push(...plans.map((p) => ({ ...p, engine })));
+
+  const http = { connections: options.connections, seconds: options.seconds };
+  log(`${engine}: list, ${options.rounds} rounds × ${options.seconds} s per side`);
+  const list = await benchHttp(
+    database,
+    target.location,
+    loaded.rootPath,
+    [{ name: 'list', query: { page: '1', pageSize: '20' } }],
+    { ...http, rounds: options.rounds },
+  );
+  // The search case is for information: one round per side keeps the default run short.
+  log(`${engine}: search q=${surname}, 1 round per side`);
+  const search = await benchHttp(
+    database,
+    target.location,
+    loaded.rootPath,
+    [{ name: `search`, query: { page: '1', pageSize: '20', q: surname } }],
+    { ...http, rounds: 1 },
+  );
+  results.http.push(...[...list, ...search].map((h) => ({ ...h, engine })));
 }
 
 async function benchImports(engines: EngineName[], options: BenchOptions, results: Results): Promise<void> {
@@ -133,8 +146,9 @@ async function main(): Promise<void> {
     programme: [],
     bars: [],
   };
-  for (const engine of engines) await benchEngine(engine, options, results);
-  await benchImports(engines, options, results);
+  if (wants(options, 'list') || wants(options, 'programme'))
+    for (const engine of engines) await benchEngine(engine, options, results);
+  if (wants(options, 'import')) await benchImports(engines, options, results);
   results.machine.loadAverageAtEnd = os.loadavg();
   results.seconds = (performance.now() - started) / 1000;
   results.bars = judge(results, options.tier.name);

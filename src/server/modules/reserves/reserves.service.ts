@@ -24,10 +24,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import {
-  generateObligationsMany,
-  waiveFutureObligations,
-} from '../obligations/obligations.service.js';
+import { generateObligationsMany, waiveFutureObligations } from '../obligations/obligations.service.js';
 import { findPeopleInScope } from '../people/people.service.js';
 import { findVersion } from '../programmes/programmes.repository.js';
 import { loadProgramme } from '../programmes/programmes.service.js';
