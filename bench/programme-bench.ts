@@ -258,7 +258,7 @@ export async function benchProgramme(
   const busiest = [...answer.rows].sort((a, b) => b.total.total - a.total.total)[0];
   const ruleKey = answer.columns[0].ruleKey;
   const matrixSql = (await recordStatements(database.db, () => getComplianceMatrix(ctx, matrixQuery))).filter(
-    (s) => /count\(\*\) FILTER/i.test(s.sql),
+    (s) => /jsonb_object_agg/i.test(s.sql),
   );
   const drillSql = await recordStatements(database.db, () =>
     listComplianceObligations(ctx, {

@@ -100,10 +100,10 @@ export async function getComplianceMatrix(
   const counts = await repo.matrixCounts(ctx.db, {
     rowKey,
     today,
-    where: and(
+    year,
+    reserveWhere: and(
       scopeCondition(ctx),
       eq(reserves.programmeId, programme.id),
-      eq(obligations.cycleYear, year),
       prefix ? sql`${orgUnits.path} LIKE ${`${prefix}%`}` : undefined,
     ),
   });

@@ -4,7 +4,6 @@ import { planYear } from '../../../core/programme/schedule.js';
 import { todayIn } from '../../../core/time/dates.js';
 import { assertInScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
-import { bulkInsert } from '../../platform/bulk-insert.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
@@ -35,12 +34,14 @@ export function generateObligations(
   });
 }
 
-const INSERT_CHUNK = 5000;
+/** Reserves per INSERT: bounds one statement's parameter while keeping statements few. */
+const RESERVES_PER_STATEMENT = 2500;
 
 /**
- * The same for many reserves at once (enrolment batches, the yearly roll-over): reserves with the
- * same cycle dates and mentors share one plan, and rows go in by the thousand — generating a
- * province's year is a few statements, not one per reserve.
+ * The same for many reserves at once (enrolment batches, the yearly roll-over). Reserves with the
+ * same cycle dates and mentors share one plan, so each group is one statement that sends the plan
+ * once and the reserves' ids once, and the database makes the rows (plan × reserves): a province's
+ * year is a few statements and a few kilobytes, not a row per obligation over the wire.
  */
 export async function generateObligationsMany(
   db: Db,
@@ -52,49 +53,63 @@ export async function generateObligationsMany(
     mentorIds?: Map<string, string[]>;
   },
 ): Promise<number> {
-  const plans = new Map<string, ReturnType<typeof planYear>>();
-  const rows: (typeof obligations.$inferInsert)[] = [];
+  const groups = new Map<string, { planned: ReturnType<typeof planYear>; reserveIds: string[] }>();
   for (const reserve of input.reserves) {
     const mentorIds = input.mentorIds?.get(reserve.id) ?? [];
     const key = `${reserve.enrolledOn}|${reserve.cycleEnd}|${mentorIds.join(',')}`;
-    let planned = plans.get(key);
-    if (!planned) {
-      planned = planYear({
+    let group = groups.get(key);
+    if (!group) {
+      const planned = planYear({
         rules: input.rules,
         year: input.year,
         enrolledOn: reserve.enrolledOn,
         cycleEnd: reserve.cycleEnd,
         mentorIds,
       });
-      plans.set(key, planned);
+      group = { planned, reserveIds: [] };
+      groups.set(key, group);
     }
-    for (const p of planned) {
-      rows.push({
-        reserveId: reserve.id,
-        programmeVersionId: input.versionId,
-        ruleKey: p.ruleKey,
-        periodKey: p.periodKey,
-        cycleYear: input.year,
-        periodStart: p.periodStart,
-        periodEnd: p.periodEnd,
-        dueDate: p.dueDate,
-        actor: p.actor,
-        actorPersonId: p.actorPersonId,
-        actorKey: p.actorPersonId ?? '',
-        quantity: p.quantity,
-        minChars: p.minChars,
-      });
-    }
+    group.reserveIds.push(reserve.id);
   }
   let created = 0;
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const inserted = await bulkInsert(db, obligations, rows.slice(i, i + INSERT_CHUNK), {
-      onConflictDoNothing: true,
-      returning: ['id'],
-    });
-    created += inserted.length;
+  for (const { planned, reserveIds } of groups.values()) {
+    if (planned.length === 0) continue;
+    const plan = planned.map((p) => ({
+      programme_version_id: input.versionId,
+      rule_key: p.ruleKey,
+      period_key: p.periodKey,
+      cycle_year: input.year,
+      period_start: p.periodStart,
+      period_end: p.periodEnd,
+      due_date: p.dueDate,
+      actor: p.actor,
+      actor_person_id: p.actorPersonId,
+      actor_key: p.actorPersonId ?? '',
+      quantity: p.quantity,
+      min_chars: p.minChars,
+    }));
+    for (let i = 0; i < reserveIds.length; i += RESERVES_PER_STATEMENT) {
+      const ids = reserveIds.slice(i, i + RESERVES_PER_STATEMENT);
+      created += await insertPlanForReserves(db, plan, ids);
+    }
   }
   return created;
+}
+
+/** One plan for many reserves in one statement; existing obligations (same identity) are kept. */
+async function insertPlanForReserves(db: Db, plan: Record<string, unknown>[], reserveIds: string[]) {
+  const columns =
+    'programme_version_id, rule_key, period_key, cycle_year, period_start, period_end, due_date, actor, actor_person_id, actor_key, quantity, min_chars';
+  const result = (await db.execute(sql`
+    WITH inserted AS (
+      INSERT INTO obligations (reserve_id, ${sql.raw(columns)})
+      SELECT r.id, ${sql.raw(columns.replace(/(\w+)/g, 'p.$1'))}
+        FROM unnest(${`{${reserveIds.join(',')}}`}::uuid[]) AS r(id)
+       CROSS JOIN json_populate_recordset(NULL::obligations, ${JSON.stringify(plan)}::json) AS p
+      ON CONFLICT DO NOTHING
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM inserted`)) as unknown as { rows: { n: number }[] };
+  return Number(result.rows[0].n);
 }
 
 /** An obligation with what scope checks need: its reserve, person, unit path and programme. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   customType,
   date,
@@ -52,9 +53,13 @@ export const obligations = pgTable(
     uniqueIndex('obligations_identity_uq').on(t.reserveId, t.ruleKey, t.periodKey, t.actorKey),
     index('obligations_due_idx').on(t.dueDate, t.state),
     index('obligations_year_rule_idx').on(t.cycleYear, t.ruleKey),
-    index('obligations_actor_idx').on(t.actorPersonId, t.dueDate),
-    // Role-based duties (HR leader, leader in charge) are found by actor kind.
-    index('obligations_actor_kind_idx').on(t.actor, t.dueDate),
+    // Duties of a named person (mentors). Partial: most obligations are the reserve's own, and an
+    // index entry per obligation would only slow schedule generation down.
+    index('obligations_actor_idx').on(t.actorPersonId, t.dueDate).where(sql`${t.actorPersonId} IS NOT NULL`),
+    // Role-based duties (HR leader, leader in charge, HR) are found by actor kind; partial likewise.
+    index('obligations_actor_kind_idx')
+      .on(t.actor, t.dueDate)
+      .where(sql`${t.actor} IN ('hr_leader', 'leader_in_charge', 'hr')`),
   ],
 );
 
