@@ -79,6 +79,20 @@ describe.each(dbKinds())('people API on %s', (kind) => {
     expect((await list(hr, `unitId=${dept.id}&q=_`)).total).toBe(0);
   });
 
+  it('finds people by one or two characters (a surname, a given name, two letters of a number)', async () => {
+    const dept = await newDept();
+    const a = await createPerson(t.db, t.cipher, dept, { name: '龚明' });
+    const b = await createPerson(t.db, t.cipher, dept, { name: '龚晓' });
+    const c = await createPerson(t.db, t.cipher, dept, { name: '明龚', employeeNo: `KQ${nextSeq()}` });
+    await createPerson(t.db, t.cipher, dept, { name: '孔明' });
+    const inDept = (q: string) => list(hr, `unitId=${dept.id}&q=${encodeURIComponent(q)}`);
+    expect(idsOf((await inDept('龚')).items).sort()).toEqual(idsOf([a, b, c]).sort());
+    // The characters must also stand together and in order: 明龚 is not 龚明.
+    expect(idsOf((await inDept('龚明')).items)).toEqual([a.id]);
+    expect(idsOf((await inDept('kq')).items)).toEqual([c.id]);
+    expect((await inDept('龘')).total).toBe(0);
+  });
+
   it('filters by unit subtree', async () => {
     const dept = await newDept();
     const team = await createUnit(t.db, { parent: dept, type: 'team' });

@@ -30,6 +30,15 @@ const SORT_COLUMNS = {
   unit: orgUnits.path,
 } as const;
 
+/**
+ * For searches shorter than a trigram: the person's name and employee number contain every character
+ * of the query. Implied by the substring match, and answered by people_search_chars_idx (migration
+ * 0009) — the expression must stay exactly as the index's.
+ */
+function searchCharsInclude(q: string): SQL {
+  return sql`regexp_split_to_array(lower(${people.name} || ' ' || ${people.employeeNo}), '') @> regexp_split_to_array(lower(${q}), '')`;
+}
+
 function whereOf(filter: PeopleFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [pathInSubtrees(orgUnits.path, filter.scopePaths)];
   if (filter.subtreePath) conditions.push(sql`${orgUnits.path} LIKE ${`${filter.subtreePath}%`}`);
@@ -37,6 +46,7 @@ function whereOf(filter: PeopleFilter): SQL | undefined {
     const pattern = `%${escapeLike(filter.q)}%`;
     // lower(employee_no) has the trigram index; plain employee_no is left to the unique btree.
     conditions.push(or(ilike(people.name, pattern), sql`lower(${people.employeeNo}) LIKE lower(${pattern})`));
+    if ([...filter.q].length < 3) conditions.push(searchCharsInclude(filter.q));
   }
   if (filter.gender) conditions.push(eq(people.gender, filter.gender));
   if (filter.politicalStatus) conditions.push(eq(people.politicalStatus, filter.politicalStatus));
