@@ -170,10 +170,23 @@ export async function nominate(ctx: ServiceContext, input: z.infer<typeof Nomina
     });
     if (fields.length > 0) throw new AppError('validation_failed', { fields });
     const created: string[] = [];
+    // The nominees and their units, loaded once for the batch (a batch shares few units).
+    const nominees = new Map(
+      (
+        await findPeopleInScope(
+          { ...ctx, db: tx },
+          input.nominations.map((n) => n.personId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const units = new Map<string, Awaited<ReturnType<typeof getUnitRow>>>();
     for (const n of input.nominations) {
       const check = checks.find((c) => c.personId === n.personId)!;
-      const people = await findPeopleInScope({ ...ctx, db: tx }, [n.personId]);
-      const unit = await getUnitRow(tx, ctx, people[0].unitId, 'units.read');
+      const nominee = nominees.get(n.personId);
+      if (!nominee) throw new AppError('not_found');
+      const unitId = nominee.unitId;
+      if (!units.has(unitId)) units.set(unitId, await getUnitRow(tx, ctx, unitId, 'units.read'));
+      const unit = units.get(unitId)!;
       assertInScope(ctx.actor, 'pool.nominate', unit.path);
       const [reserve] = await tx
         .insert(reserves)
