@@ -2,11 +2,12 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { COUNT_CAP } from '../src/server/modules/people/people.repository.js';
 import { readConfig } from '../src/server/platform/config.js';
+import { sha256 } from '../src/server/platform/crypto.js';
 import type { Database } from '../src/server/platform/db.js';
 import { TEST_PASSWORD } from '../test/factories.js';
 import { type RunStatement, startBareServer } from './bare-route.js';
 import type { DatabaseLocation } from './engines.js';
-import { endpointStatements, type ListStatements } from './list-sql.js';
+import { endpointStatements, type ListStatements, sessionStatement } from './list-sql.js';
 import { BENCH_USER } from './load.js';
 import { type SideBySide, sideBySide } from './load-test.js';
 import { BENCH_SECRET } from './options.js';
@@ -41,15 +42,20 @@ export async function benchHttp(
     : (s) => database.query<Record<string, unknown>>(s.sql, s.params);
   const statements: Record<string, ListStatements> = {};
   for (const c of cases) statements[c.name] = await endpointStatements(rootPath, c.query);
-  const bare = await startBareServer(run, statements);
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: BENCH_USER, password: TEST_PASSWORD },
+  });
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
+  const token = login.cookies.find((c) => c.name === 'houbei_sid')?.value ?? '';
+  const cookie = `houbei_sid=${token}`;
+  const sessionId = sha256(token);
+  const bare = await startBareServer(run, statements, {
+    statement: await sessionStatement(sessionId),
+    sessionId,
+  });
   try {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: BENCH_USER, password: TEST_PASSWORD },
-    });
-    if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
-    const cookie = `houbei_sid=${login.cookies.find((c) => c.name === 'houbei_sid')?.value}`;
     const results: HttpResult[] = [];
     for (const c of cases) {
       const endpoint = {
@@ -57,7 +63,7 @@ export async function benchHttp(
         url: `${appUrl}/api/people?${qs(c.query)}`,
         headers: { cookie },
       };
-      const baseline = { label: `bare ${c.name}`, url: `${bare.url}/bare/${c.name}` };
+      const baseline = { label: `bare ${c.name}`, url: `${bare.url}/bare/${c.name}`, headers: { cookie } };
       await assertSameAnswer(endpoint, baseline);
       results.push({ ...c, ...(await sideBySide(endpoint, baseline, options)) });
     }
@@ -74,14 +80,17 @@ type Page = { total: number; items: { employeeNo?: string; employee_no?: string 
 /** Guards the comparison: the bare route must return the same total and the same first row. */
 async function assertSameAnswer(
   endpoint: { url: string; headers: Record<string, string> },
-  baseline: { url: string },
+  baseline: { url: string; headers: Record<string, string> },
 ): Promise<void> {
   const get = async (url: string, headers?: Record<string, string>): Promise<Page> => {
     const res = await fetch(url, { headers });
     if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Page;
   };
-  const [e, b] = await Promise.all([get(endpoint.url, endpoint.headers), get(baseline.url)]);
+  const [e, b] = await Promise.all([
+    get(endpoint.url, endpoint.headers),
+    get(baseline.url, baseline.headers),
+  ]);
   const first = (p: Page) => p.items[0]?.employeeNo ?? p.items[0]?.employee_no;
   // The bare route runs the same capped count but does not clamp it (COUNT_CAP + 1 means "more").
   if (

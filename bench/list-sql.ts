@@ -1,5 +1,6 @@
 import { drizzle } from 'drizzle-orm/pg-proxy';
 import { PeopleListQuery } from '../src/contracts/people.js';
+import * as authRepo from '../src/server/modules/auth/auth.repository.js';
 import * as repo from '../src/server/modules/people/people.repository.js';
 import { listPeople } from '../src/server/modules/people/people.service.js';
 import { createFieldCipher } from '../src/server/platform/crypto.js';
@@ -17,7 +18,7 @@ export type ListStatements = { page: Statement; count: Statement };
  * Runs the real code on a Drizzle proxy that records each statement instead of sending it, so the
  * bare route and EXPLAIN use exactly the SQL the endpoint sends — no copy to fall out of date.
  */
-async function capture(run: (db: Db) => Promise<unknown>): Promise<ListStatements> {
+async function record(run: (db: Db) => Promise<unknown>): Promise<Statement[]> {
   const seen: Statement[] = [];
   const db = drizzle(
     async (sql, params) => {
@@ -28,11 +29,27 @@ async function capture(run: (db: Db) => Promise<unknown>): Promise<ListStatement
     { schema },
   ) as unknown as Db;
   await run(db);
+  return seen;
+}
+
+async function capture(run: (db: Db) => Promise<unknown>): Promise<ListStatements> {
+  const seen = await record(run);
   const page = seen.find((s) => !/count\(/i.test(s.sql));
   const count = seen.find((s) => /count\(/i.test(s.sql));
   if (seen.length !== 2 || !page || !count)
     throw new Error(`expected a page and a count query, saw ${seen.length} statements`);
   return { page, count };
+}
+
+/**
+ * The statement every authenticated request starts with: the session, its user and grants, for a
+ * session id (the SHA-256 of the cookie's token). The bare route runs it too — a hand-written
+ * authenticated route has to look its caller up as well.
+ */
+export async function sessionStatement(sessionId: string): Promise<Statement> {
+  const seen = await record((db) => authRepo.findSessionWithUser(db, sessionId));
+  if (seen.length !== 1) throw new Error(`expected one session statement, saw ${seen.length}`);
+  return seen[0];
 }
 
 /** The statements of `GET /api/people?<query>` for an hr_admin granted on the unit with `rootPath`, through the service. */

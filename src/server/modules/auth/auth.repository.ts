@@ -16,12 +16,8 @@ export async function findUserByUsername(db: Db, username: string) {
   return rows[0] ?? null;
 }
 
-/**
- * The session with its user and the user's grants, in one round trip: it runs before every API
- * request.
- */
-export async function findSessionWithUser(db: Db, sessionId: string) {
-  const rows = await db
+function sessionWithUserQuery(db: Db) {
+  return db
     .select({
       session: sessions,
       user: users,
@@ -32,8 +28,26 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare('houbei_session_with_user');
+}
+
+/** The prepared session look-up of each database handle (built once, not on every request). */
+const preparedSessionQueries = new WeakMap<Db, ReturnType<typeof sessionWithUserQuery>>();
+
+/**
+ * The session with its user and the user's grants, in one round trip: it runs before every API
+ * request, so it is a prepared statement — the SQL is built once per database handle (building it
+ * cost more CPU than running it) and PostgreSQL plans it once per connection.
+ */
+export async function findSessionWithUser(db: Db, sessionId: string) {
+  let prepared = preparedSessionQueries.get(db);
+  if (!prepared) {
+    prepared = sessionWithUserQuery(db);
+    preparedSessionQueries.set(db, prepared);
+  }
+  const rows = await prepared.execute({ sessionId });
   return rows[0] ?? null;
 }
 
