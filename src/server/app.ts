@@ -132,7 +132,20 @@ export async function buildApp(options: {
 async function serveWebApp(app: FastifyInstance, config: Config): Promise<void> {
   const root = path.resolve(config.webDir);
   if (!existsSync(path.join(root, 'index.html'))) return;
-  await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: ['index.html'],
+    // The build writes .br/.gz beside each asset (vite.config.ts); send those when accepted.
+    preCompressed: true,
+    cacheControl: false,
+    // Hashed file names change with their content: the browser may keep them for good.
+    setHeaders: (res, filePath) => {
+      if (filePath.includes(`${path.sep}assets${path.sep}`))
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
   app.get('/*', { config: { access: 'public' } }, (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.callNotFound();
     return reply.sendFile('index.html');
