@@ -45,6 +45,12 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
       (url) => !url.pathname.startsWith('/change-password') && !url.pathname.startsWith('/login'),
     );
 
+    // HR lands on the dashboard: the demo's cohort of 24 active reserves and its first figures.
+    await page.waitForURL('**/dashboard');
+    await page.getByTestId('dash-programmes').waitFor();
+    await expect.poll(() => page.getByTestId('dash-active').innerText()).toContain('24');
+    await shot('02b-dashboard');
+
     // A unit under the city branch.
     await page.goto(`${server.url}/units`);
     const units = (await (await page.request.get(`${server.url}/api/units`)).json()) as {

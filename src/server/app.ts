@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { installAuthentication } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { calendarFeedRoutes } from './modules/obligations/calendar-feed.routes.js';
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: {
     await reservesRoutes(api, deps);
     await obligationsRoutes(api, deps);
     await calendarFeedRoutes(api, deps);
+    await dashboardRoutes(api, deps);
   });
 
   await serveWebApp(app, config);

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CarryOutOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   IdcardOutlined,
   LockOutlined,
@@ -26,6 +27,13 @@ type MenuEntry = { path: string; labelKey: string; icon: ReactNode; permission?:
 
 /** The menu, in order; each entry appears only with its permission. */
 export const MENU: MenuEntry[] = [
+  // First: HR and the leadership land on the dashboard (HomePage takes the first entry allowed).
+  {
+    path: '/dashboard',
+    labelKey: 'menu.dashboard',
+    icon: <DashboardOutlined />,
+    permission: 'obligations.read',
+  },
   { path: '/units', labelKey: 'menu.units', icon: <ApartmentOutlined />, permission: 'units.read' },
   { path: '/people', labelKey: 'menu.people', icon: <IdcardOutlined />, permission: 'people.read' },
   {

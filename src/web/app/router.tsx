@@ -27,6 +27,9 @@ const ProgrammePage = lazy(() =>
   import('../features/programmes/programme-page').then((m) => ({ default: m.ProgrammePage })),
 );
 const PoolPage = lazy(() => import('../features/pool/pool-page').then((m) => ({ default: m.PoolPage })));
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
 const CompliancePage = lazy(() =>
   import('../features/compliance/compliance-page').then((m) => ({ default: m.CompliancePage })),
 );
@@ -66,6 +69,7 @@ export const router = createBrowserRouter([
       { path: 'programmes', element: page(ProgrammesPage, 'programmes.read') },
       { path: 'programmes/:id', element: page(ProgrammePage, 'programmes.read') },
       { path: 'pool', element: page(PoolPage, 'pool.read') },
+      { path: 'dashboard', element: page(DashboardPage, 'obligations.read') },
       { path: 'compliance', element: page(CompliancePage, 'obligations.read') },
       { path: 'my/tasks', element: page(MyTasksPage) },
       { path: 'users', element: page(UsersPage, 'users.read') },

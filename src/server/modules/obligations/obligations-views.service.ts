@@ -213,6 +213,22 @@ export async function listOverdue(ctx: ServiceContext, query: z.infer<typeof Ove
 }
 
 /** The overdue list for export: its rows in batches. */
+/**
+ * The first obligations in scope that fall due within their programme's due-soon window, soonest
+ * first, with how many there are (the dashboard's "近期到期").
+ */
+export async function listDueSoon(ctx: ServiceContext, limit: number) {
+  assertPermission(ctx.actor, 'obligations.read');
+  const where = and(
+    scopeCondition(ctx),
+    repo.statusCondition('due_soon', repo.programmeToday),
+    // A due-soon window is at most 90 days (programmes contract): a bound the due-date index can use.
+    sql`${obligations.dueDate} BETWEEN ${addDays(todayIn('UTC'), -2)}::date AND ${addDays(todayIn('UTC'), 92)}::date`,
+  );
+  const { rows, total } = await repo.listItems(ctx.db, where, { offset: 0, limit });
+  return { items: await presentItems(ctx, rows), total };
+}
+
 export async function* iterateOverdue(ctx: ServiceContext, query: OverdueFilter) {
   const where = await overdueWhere(ctx, query);
   for await (const rows of repo.iterateItems(ctx.db, where)) yield presentItems(ctx, rows);

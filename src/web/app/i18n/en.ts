@@ -1,5 +1,6 @@
 import { EDUCATION_LABELS_EN } from '../../../core/people/dictionaries';
 import { enCadre } from './en-cadre';
+import { enDashboard } from './en-dashboard';
 import type { Resources } from './zh';
 
 /** English UI texts; same keys as zh.ts (the type makes sure of it). */
@@ -10,6 +11,7 @@ export const en: Resources = {
     people: 'People',
     programmes: 'Programmes',
     pool: 'Reserve pool',
+    dashboard: 'Dashboard',
     compliance: 'Compliance',
     myTasks: 'My tasks',
     users: 'Users & roles',
@@ -17,6 +19,7 @@ export const en: Resources = {
     me: 'My account',
   },
   ...enCadre,
+  ...enDashboard,
   common: {
     save: 'Save',
     saved: 'Saved',

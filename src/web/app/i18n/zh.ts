@@ -1,4 +1,5 @@
 import { zhCadre } from './zh-cadre';
+import { zhDashboard } from './zh-dashboard';
 
 /** 中文界面文字（默认语言）。English texts in en.ts must have the same keys. */
 export const zh = {
@@ -8,6 +9,7 @@ export const zh = {
     people: '人员信息',
     programmes: '培养方案',
     pool: '后备干部库',
+    dashboard: '工作台',
     compliance: '履职情况',
     myTasks: '我的培养任务',
     users: '用户与权限',
@@ -15,6 +17,7 @@ export const zh = {
     me: '我的信息',
   },
   ...zhCadre,
+  ...zhDashboard,
   common: {
     save: '保存',
     saved: '已保存',

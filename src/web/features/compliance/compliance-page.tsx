@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Empty, Input, InputNumber, Select, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/session';
 import { download } from '../../shared/download';
 import { errorText } from '../../shared/errors';
@@ -66,7 +67,9 @@ function OverdueTab({ programmeId }: { programmeId?: string }) {
 export function CompliancePage() {
   const { t } = useTranslation();
   const programmes = useProgrammes();
-  const [programmeId, setProgrammeId] = useState<string>();
+  // The dashboard links here with ?programmeId=… and ?tab=overdue.
+  const [params] = useSearchParams();
+  const [programmeId, setProgrammeId] = useState<string | undefined>(params.get('programmeId') ?? undefined);
   const [year, setYear] = useState(new Date().getFullYear());
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
   const [target, setTarget] = useState<CellTarget | null>(null);
@@ -143,6 +146,7 @@ export function CompliancePage() {
   return (
     <Card title={t('menu.compliance')} extra={programmeSelect}>
       <Tabs
+        defaultActiveKey={params.get('tab') ?? 'matrix'}
         items={[
           { key: 'matrix', label: t('obl.matrixTab'), children: matrixTab },
           { key: 'overdue', label: t('obl.overdueTab'), children: <OverdueTab programmeId={programmeId} /> },

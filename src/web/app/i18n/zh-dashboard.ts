@@ -1,0 +1,28 @@
+/** 工作台的中文界面文字。 */
+export const zhDashboard = {
+  dash: {
+    title: '工作台',
+    asOf: '{{year}} 年度 · 截至 {{today}}',
+    active: '在库后备干部',
+    nominated: '待审定提名',
+    overdue: '逾期任务',
+    dueSoon: '近期到期',
+    submitted: '待审核',
+    percent: '本年按期完成率',
+    percentHint: '已到期任务中已完成或已免除的比例',
+    programmes: '各培养方案完成情况',
+    programme: '培养方案',
+    tier: '后备层级',
+    due: '已到期',
+    doneDue: '已完成',
+    yearOverdue: '本年逾期',
+    overdueList: '逾期最久的任务',
+    dueSoonList: '即将到期的任务',
+    viewAll: '查看全部',
+    viewMatrix: '查看完成情况',
+    noProgrammes: '您的管理范围内还没有后备干部。请先在“后备干部库”中提名并审定。',
+    noOverdue: '没有逾期任务',
+    noDueSoon: '近期没有到期任务',
+    dueOn: '{{date}} 到期',
+  },
+};
