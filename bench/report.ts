@@ -6,6 +6,7 @@ import type { HttpResult } from './http-bench.js';
 import type { ImportResult } from './import-bench.js';
 import type { EngineName } from './options.js';
 import type { ProgrammeResult } from './programme-bench.js';
+import type { WebResult } from './web-bench.js';
 
 export type LoadResult = {
   engine: EngineName;
@@ -28,6 +29,7 @@ export type Results = {
   rosters: RosterResult[];
   imports: ImportResult[];
   programme: ProgrammeResult[];
+  web: WebResult[];
   bars: Bar[];
   seconds?: number;
 };
@@ -40,6 +42,22 @@ const f2 = (n: number) => n.toFixed(2);
 /** The bars of QUALITY.md this run can judge, each PASS or FAIL. */
 export function judge(results: Results, tier: string): Bar[] {
   const bars: Bar[] = [];
+  for (const w of results.web) {
+    bars.push({
+      engine: w.engine,
+      check: `web: JavaScript before the login page (${w.loginScripts} scripts, gzip)`,
+      value: `${w.loginJsGzipKB} kB`,
+      bar: '≤ 350 kB',
+      pass: w.loginJsGzipKB <= 350,
+    });
+    bars.push({
+      engine: w.engine,
+      check: `web: dashboard LCP, median of ${w.dashboardLcpMs.runs.length} cold loads${tier === 'M' ? '' : ' (the bar is set at M)'}`,
+      value: `${w.dashboardLcpMs.median} ms`,
+      bar: '≤ 1500 ms',
+      pass: w.dashboardLcpMs.median <= 1500,
+    });
+  }
   for (const h of results.http.filter((r) => r.name === 'list')) {
     const e = h.aMedian;
     const b = h.bMedian;

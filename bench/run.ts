@@ -17,6 +17,7 @@ import { type BenchOptions, type EngineName, readOptions, wants } from './option
 import { benchProgramme } from './programme-bench.js';
 import { judge, printSummary, type Results, writeResults } from './report.js';
 import { writeRoster } from './roster-file.js';
+import { benchWeb } from './web-bench.js';
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -41,6 +42,11 @@ async function benchEngine(engine: EngineName, options: BenchOptions, results: R
       // The programme: reserves, a year's schedule, the compliance matrix and its plans (issue 3).
       if (wants(options, 'programme'))
         results.programme.push(await benchProgramme(engine, database, options.tier, loaded, log));
+      // The web bars: scripts before the login page, the dashboard's LCP (on the programme's data).
+      if (wants(options, 'web')) {
+        const web = await benchWeb(engine, database, log);
+        if (web) results.web.push(web);
+      }
     } finally {
       await database.close();
     }
@@ -144,9 +150,10 @@ async function main(): Promise<void> {
     rosters: [],
     imports: [],
     programme: [],
+    web: [],
     bars: [],
   };
-  if (wants(options, 'list') || wants(options, 'programme'))
+  if (['list', 'programme', 'web'].some((part) => wants(options, part)))
     for (const engine of engines) await benchEngine(engine, options, results);
   if (wants(options, 'import')) await benchImports(engines, options, results);
   results.machine.loadAverageAtEnd = os.loadavg();
