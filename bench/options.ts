@@ -1,6 +1,6 @@
 /** What `npm run bench` measures, from the environment (defaults keep the run short). */
 
-export type TierName = 'S' | 'M';
+export type TierName = 'S' | 'M' | 'XL';
 export type EngineName = 'postgres' | 'pglite';
 
 export type Tier = { name: TierName; units: number; people: number };
@@ -9,6 +9,8 @@ export type Tier = { name: TierName; units: number; people: number };
 export const TIERS: Record<TierName, Tier> = {
   S: { name: 'S', units: 1_500, people: 20_000 },
   M: { name: 'M', units: 8_000, people: 150_000 },
+  // A national group: PostgreSQL only (QUALITY.md); BENCH_TIER=XL BENCH_ENGINE=postgres BENCH_PARTS=programme.
+  XL: { name: 'XL', units: 80_000, people: 1_600_000 },
 };
 
 export type BenchOptions = {
@@ -33,7 +35,8 @@ export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const tierName = (env.BENCH_TIER ?? 'S').toUpperCase();
-  if (tierName !== 'S' && tierName !== 'M') throw new Error(`BENCH_TIER must be S or M, not ${tierName}`);
+  if (tierName !== 'S' && tierName !== 'M' && tierName !== 'XL')
+    throw new Error(`BENCH_TIER must be S, M or XL, not ${tierName}`);
   const engine = (env.BENCH_ENGINE ?? 'both').toLowerCase();
   if (!['both', 'postgres', 'pglite'].includes(engine))
     throw new Error('BENCH_ENGINE must be pglite, postgres or both');

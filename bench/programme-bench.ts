@@ -33,7 +33,7 @@ import { median } from './load-test.js';
 import { BENCH_SECRET, type EngineName, type Tier, type TierName } from './options.js';
 
 /** QUALITY.md "Scale we design for": reserves per tier. */
-export const TIER_RESERVES: Record<TierName, number> = { S: 800, M: 5_000 };
+export const TIER_RESERVES: Record<TierName, number> = { S: 800, M: 5_000, XL: 50_000 };
 
 const MATRIX_RUNS = 20;
 const HTTP_RUNS = 5;

@@ -118,10 +118,11 @@ export function judge(results: Results, tier: string): Bar[] {
       bar: '≥ 1000',
       pass: p.reservesPerSecond >= 1000,
     });
-    const limit = p.engine === 'postgres' ? 200 : 600;
+    // QUALITY.md: M ≤ 200 ms on PostgreSQL, ≤ 600 ms on PGlite; XL ≤ 1.5 s.
+    const limit = tier === 'XL' ? 1500 : p.engine === 'postgres' ? 200 : 600;
     bars.push({
       engine: p.engine,
-      check: `compliance matrix, whole tier: p95 of ${p.matrix.runs}${atM}`,
+      check: `compliance matrix, whole tier: p95 of ${p.matrix.runs}${tier === 'XL' ? ' (XL)' : atM}`,
       value: `${f1(p.matrix.p95)} ms`,
       bar: `≤ ${limit} ms`,
       pass: p.matrix.p95 <= limit,
