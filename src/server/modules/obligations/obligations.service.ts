@@ -51,12 +51,16 @@ export async function generateObligationsMany(
     rules: Rule[];
     year: number;
     mentorIds?: Map<string, string[]>;
+    /** The day each mentor began, by reserve then mentor (see `ScheduleInput.mentorStarts`). */
+    mentorStarts?: Map<string, Record<string, string>>;
   },
 ): Promise<number> {
   const groups = new Map<string, { planned: ReturnType<typeof planYear>; reserveIds: string[] }>();
   for (const reserve of input.reserves) {
     const mentorIds = input.mentorIds?.get(reserve.id) ?? [];
-    const key = `${reserve.enrolledOn}|${reserve.cycleEnd}|${mentorIds.join(',')}`;
+    const mentorStarts = input.mentorStarts?.get(reserve.id);
+    const starts = mentorIds.map((id) => mentorStarts?.[id] ?? '').join(',');
+    const key = `${reserve.enrolledOn}|${reserve.cycleEnd}|${mentorIds.join(',')}|${starts}`;
     let group = groups.get(key);
     if (!group) {
       const planned = planYear({
@@ -65,6 +69,7 @@ export async function generateObligationsMany(
         enrolledOn: reserve.enrolledOn,
         cycleEnd: reserve.cycleEnd,
         mentorIds,
+        mentorStarts,
       });
       group = { planned, reserveIds: [] };
       groups.set(key, group);
