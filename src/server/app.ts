@@ -11,6 +11,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { installAuthentication } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { leadershipRoutes } from './modules/leadership/leadership.routes.js';
 import { calendarFeedRoutes } from './modules/obligations/calendar-feed.routes.js';
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(options: {
     await obligationsRoutes(api, deps);
     await calendarFeedRoutes(api, deps);
     await dashboardRoutes(api, deps);
+    await leadershipRoutes(api, deps);
   });
 
   await serveWebApp(app, config);

@@ -33,6 +33,16 @@ export const PERMISSIONS = [
   'pool.decide',
   'obligations.read',
   'obligations.record',
+  // Talks and mentors (六(三), 六(五)). Talkers, mentors and reserves reach their own records by
+  // relation (分管, mentor assignment, being the reserve), not by these role-wide permissions.
+  'charges.manage',
+  'talks.read',
+  'talks.manage',
+  'mentors.manage',
+  'assessments.read',
+  'assessments.file',
+  'rewards.read',
+  'rewards.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +66,14 @@ export const ROLE_PERMISSIONS = {
     'pool.nominate',
     'obligations.read',
     'obligations.record',
+    'charges.manage',
+    'talks.read',
+    'talks.manage',
+    'mentors.manage',
+    'assessments.read',
+    'assessments.file',
+    'rewards.read',
+    'rewards.manage',
   ],
   hr_leader: [
     'units.read',
@@ -66,6 +84,9 @@ export const ROLE_PERMISSIONS = {
     'programmes.read',
     'pool.read',
     'obligations.read',
+    'talks.read',
+    'assessments.read',
+    'rewards.read',
   ],
   // The leadership approves nominations (审定); it does not nominate or record evidence.
   leadership: [
