@@ -19,6 +19,7 @@ import { peopleImportRoutes } from './modules/people/people-import.routes.js';
 import { programmesRoutes } from './modules/programmes/programmes.routes.js';
 import { reservesRoutes } from './modules/reserves/reserves.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { talksRoutes } from './modules/talks/talks.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { unitsImportRoutes } from './modules/units/units-import.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: {
     await calendarFeedRoutes(api, deps);
     await dashboardRoutes(api, deps);
     await leadershipRoutes(api, deps);
+    await talksRoutes(api, deps);
   });
 
   await serveWebApp(app, config);

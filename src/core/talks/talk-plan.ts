@@ -88,11 +88,17 @@ export function summariseOwed(
       line.status = status === 'due_soon' ? 'due_soon' : 'upcoming';
     }
   }
-  const rank: Record<OwedStatus, number> = { overdue: 0, due_soon: 1, upcoming: 2, done: 3 };
-  return [...lines.values()].sort(
-    (a, b) =>
-      rank[a.status] - rank[b.status] ||
-      (a.next?.dueDate ?? '9999').localeCompare(b.next?.dueDate ?? '9999') ||
-      a.reserveId.localeCompare(b.reserveId),
+  return [...lines.values()].sort(compareOwed);
+}
+
+const RANK: Record<OwedStatus, number> = { overdue: 0, due_soon: 1, upcoming: 2, done: 3 };
+
+/** The order of "talks I owe": overdue first, then by the next deadline. */
+export function compareOwed(a: OwedLine, b: OwedLine): number {
+  return (
+    RANK[a.status] - RANK[b.status] ||
+    (a.next?.dueDate ?? '9999').localeCompare(b.next?.dueDate ?? '9999') ||
+    a.reserveId.localeCompare(b.reserveId) ||
+    a.ruleKey.localeCompare(b.ruleKey)
   );
 }
