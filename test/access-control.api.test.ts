@@ -5,10 +5,12 @@ import { ROLES, type Role } from '../src/core/access/roles.js';
 import { DEFAULT_RULES } from '../src/core/programme/default-programme.js';
 import { DEFAULT_ELIGIBILITY } from '../src/core/programme/eligibility.js';
 import type { RouteEntry } from '../src/server/app.js';
+import { leaderCharges } from '../src/server/modules/leadership/leadership.table.js';
 import { generateObligations } from '../src/server/modules/obligations/obligations.service.js';
 import { evidence, evidenceFiles, obligations } from '../src/server/modules/obligations/obligations.table.js';
 import { programmes, programmeVersions } from '../src/server/modules/programmes/programmes.table.js';
 import { reserves } from '../src/server/modules/reserves/reserves.table.js';
+import { talkRecords, talkTalkers } from '../src/server/modules/talks/talks.table.js';
 import { roleGrants } from '../src/server/modules/users/users.table.js';
 import { routeAdmits } from '../src/server/platform/request-context.js';
 import { createPerson, createUnit, createUser } from './factories.js';
@@ -31,6 +33,8 @@ type Ids = {
   reserve: string;
   obligation: string;
   evidence: string;
+  charge: string;
+  talk: string;
 };
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
@@ -92,6 +96,29 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/obligations/:id/evidence': () => ({ occurredOn: '2026-01-31', note: '线下登记' }),
   'POST /api/obligations/:id/review': () => ({ decision: 'accept' }),
   'POST /api/obligations/:id/waive': () => ({ reason: '测试' }),
+  'POST /api/leadership/charges': (ids) => ({
+    leaderPersonId: ids.person,
+    unitIds: [ids.unit],
+    startOn: '2026-01-01',
+  }),
+  'POST /api/leadership/charges/:id/end': () => ({ endOn: '2026-02-01' }),
+  'POST /api/talks': (ids) => ({
+    reserveId: ids.reserve,
+    kind: 'ad_hoc',
+    heldOn: '2026-01-20',
+    place: '会议室',
+    talkers: [{ personId: ids.person, role: 'other' }],
+    state: 'draft',
+  }),
+  'PATCH /api/talks/:id': (ids) => ({
+    version: 1,
+    kind: 'ad_hoc',
+    heldOn: '2026-01-20',
+    place: '会议室',
+    talkers: [{ personId: ids.person, role: 'other' }],
+    state: 'draft',
+  }),
+  'POST /api/talks/:id/confirm': () => ({ comment: '同意' }),
 };
 const UPLOAD_ROUTES = new Set([
   'PUT /api/people/:id/photo',
@@ -109,6 +136,7 @@ const NO_BODY_WRITES = new Set([
   'POST /api/my/calendar-feed',
   'DELETE /api/my/calendar-feed',
   'POST /api/programmes/:id/draft/publish',
+  'DELETE /api/talks/:id',
 ]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
@@ -120,6 +148,8 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     programme: ids.programme,
     reserve: ids.reserve,
     obligation: ids.obligation,
+    charge: ids.charge,
+    talk: ids.talk,
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
@@ -133,6 +163,7 @@ const SAMPLE_QUERIES: Record<string, (ids: Ids) => string> = {
   'GET /api/compliance/matrix/export': (ids) => `?programmeId=${ids.programme}`,
   'GET /api/compliance/obligations': (ids) => `?programmeId=${ids.programme}`,
   'GET /api/compliance/obligations/export': (ids) => `?programmeId=${ids.programme}`,
+  'GET /api/talks/previous': (ids) => `?reserveId=${ids.reserve}`,
 };
 
 async function call(client: TestClient, route: RouteEntry, ids: Ids) {
@@ -174,7 +205,9 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) FROM person_photos) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM programmes) || '|' || (SELECT count(*) FROM programme_versions) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reserves) || '|' || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM obligations) || '|' ||
-            (SELECT count(*) FROM evidence) || '|' || (SELECT count(*) FROM calendar_feeds) AS f`,
+            (SELECT count(*) FROM evidence) || '|' || (SELECT count(*) FROM calendar_feeds) || '|' ||
+            (SELECT count(*) || ':' || count(end_on) FROM leader_charges) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM talk_records) AS f`,
   );
   return rows[0].f;
 }
@@ -260,7 +293,23 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         size: 5,
         data: Buffer.from('%PDF-'),
       });
-      return { programme, reserve, obligation, proof };
+      // A 分管 relation and a recorded talk with the reserve, for the routes that name them.
+      const [charge] = await t.db
+        .insert(leaderCharges)
+        .values({ leaderPersonId: person.id, unitId: county.id, startOn: '2026-01-01' })
+        .returning();
+      const [talk] = await t.db
+        .insert(talkRecords)
+        .values({
+          reserveId: reserve.id,
+          kind: 'ad_hoc',
+          heldOn: '2026-01-10',
+          place: '会议室',
+          state: 'recorded',
+        })
+        .returning();
+      await t.db.insert(talkTalkers).values({ talkId: talk.id, personId: person.id, role: 'other' });
+      return { programme, reserve, obligation, proof, charge, talk };
     };
     const poolA = await pool(countyA, personA, '青山县班组长后备培养方案');
     const poolB = await pool(countyB, personB, '临江县保密培养方案');
@@ -275,6 +324,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         reserve: poolA.reserve.id,
         obligation: poolA.obligation.id,
         evidence: poolA.proof.id,
+        charge: poolA.charge.id,
+        talk: poolA.talk.id,
       },
       b: {
         unit: deptB.id,
@@ -285,6 +336,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         reserve: poolB.reserve.id,
         obligation: poolB.obligation.id,
         evidence: poolB.proof.id,
+        charge: poolB.charge.id,
+        talk: poolB.talk.id,
       },
       // What a user scoped to county A must never receive.
       secret: [
@@ -300,6 +353,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.reserve.id,
         poolB.obligation.id,
         poolB.proof.id,
+        poolB.charge.id,
+        poolB.talk.id,
       ],
     };
     for (const role of ROLES) {

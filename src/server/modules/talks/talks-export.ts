@@ -15,11 +15,7 @@ export async function exportTalks(
   assertPermission(ctx.actor, 'talks.read');
   const filter = await filterOf(ctx, query);
   // HR's export covers the records of its scope (recorded ones), not the drafts a viewer may also see.
-  filter.visible = repo.visibleTalks({
-    userId: '',
-    personId: null,
-    readPaths: scopePaths(ctx.actor, 'talks.read'),
-  });
+  filter.visible = repo.recordedInSubtrees(scopePaths(ctx.actor, 'talks.read'));
   async function* rows() {
     for await (const batch of repo.iterateTalks(ctx.db, filter)) {
       const talkers = await repo.talkersOf(

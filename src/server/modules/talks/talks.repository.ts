@@ -43,6 +43,11 @@ export type ReserveContext = NonNullable<Awaited<ReturnType<typeof findReserveCo
 /** Who the caller is, as far as seeing talk records goes. */
 export type TalkViewer = { userId: string; personId: string | null; readPaths: string[] };
 
+/** SQL: recorded talk records of reserves in some subtrees (what HR reads and exports). */
+export function recordedInSubtrees(paths: string[]): SQL {
+  return and(eq(talkRecords.state, 'recorded'), pathInSubtrees(orgUnits.path, paths))!;
+}
+
 /**
  * The talk records a viewer may see, as SQL: recorded ones of reserves in their `talks.read` scope,
  * of reserves they currently mentor, of units they are in charge of (分管), and their own as the
@@ -50,10 +55,7 @@ export type TalkViewer = { userId: string; personId: string | null; readPaths: s
  */
 export function visibleTalks(viewer: TalkViewer): SQL {
   const recorded = eq(talkRecords.state, 'recorded');
-  const parts: SQL[] = [
-    eq(talkRecords.createdBy, viewer.userId),
-    and(recorded, pathInSubtrees(orgUnits.path, viewer.readPaths))!,
-  ];
+  const parts: SQL[] = [eq(talkRecords.createdBy, viewer.userId), recordedInSubtrees(viewer.readPaths)];
   if (viewer.personId) {
     const me = viewer.personId;
     parts.push(
