@@ -64,7 +64,7 @@ export async function talkerIssues(
     const path = `talkers.${i}.personId`;
     const person = found.get(talker.personId);
     const role = TALKER_ROLE_LABELS[talker.role].zh;
-    if (!person || !person.active) {
+    if (!person?.active) {
       issues.push({ path, message: '该人员不存在或已不在职 / no such employed person' });
       continue;
     }

@@ -160,7 +160,6 @@ function contentIssues(body: Omit<Body, 'reserveId'>): FieldIssue[] {
 
 async function validate(
   db: Db,
-  ctx: ServiceContext,
   reserve: repo.ReserveContext,
   body: Omit<Body, 'reserveId'>,
 ): Promise<void> {
@@ -221,7 +220,7 @@ export async function createTalk(ctx: ServiceContext, body: Body) {
       body.reserveId,
       body.talkers.map((t) => t.personId),
     );
-    await validate(tx, ctx, reserve, body);
+    await validate(tx, reserve, body);
     const [talk] = await tx
       .insert(talkRecords)
       .values({
@@ -275,7 +274,7 @@ export async function updateTalk(ctx: ServiceContext, id: string, body: z.infer<
   return ctx.db.transaction(async (tx) => {
     const { row } = await loadChangeable(tx, ctx, id);
     const reserve = (await repo.findReserveContext(tx, row.talk.reserveId))!;
-    await validate(tx, ctx, reserve, body);
+    await validate(tx, reserve, body);
     const [after] = await tx
       .update(talkRecords)
       .set({
