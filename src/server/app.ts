@@ -12,6 +12,9 @@ import { installAuthentication } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { leadershipRoutes } from './modules/leadership/leadership.routes.js';
+import { assessmentsRoutes } from './modules/mentors/assessments.routes.js';
+import { mentorsRoutes } from './modules/mentors/mentors.routes.js';
+import { rewardsRoutes } from './modules/mentors/rewards.routes.js';
 import { calendarFeedRoutes } from './modules/obligations/calendar-feed.routes.js';
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
@@ -128,6 +131,9 @@ export async function buildApp(options: {
     await dashboardRoutes(api, deps);
     await leadershipRoutes(api, deps);
     await talksRoutes(api, deps);
+    await mentorsRoutes(api, deps);
+    await assessmentsRoutes(api, deps);
+    await rewardsRoutes(api, deps);
   });
 
   await serveWebApp(app, config);

@@ -73,8 +73,9 @@ export const signature = (lines: string[], caption?: string, span?: number): For
 const PAGE = { width: 11906, height: 16838, top: 1304, bottom: 1134, left: 1247, right: 1247 };
 const TABLE_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const TWIPS_PER_CM = 567;
-const BODY = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
-const HEADING = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
+// The eastAsia hint makes shared symbols (☐ ☑ —) take the Chinese font too, not Times New Roman.
+const BODY = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', hint: 'eastAsia' };
+const HEADING = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', hint: 'eastAsia' };
 const BODY_SIZE = 24; // 小四 (12 pt), in half-points
 const TITLE_SIZE = 36; // 小二 (18 pt)
 const LINE = { line: 320, before: 0, after: 0 };

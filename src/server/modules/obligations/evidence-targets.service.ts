@@ -27,6 +27,8 @@ export type EvidenceTarget = {
   periodEnd: IsoDate;
   dueDate: IsoDate;
   state: ObligationState;
+  /** The day it was fulfilled (the latest counted evidence), null unless fulfilled. */
+  fulfilledOn: IsoDate | null;
   quantity: number;
   progress: number;
   minChars: number | null;
@@ -77,6 +79,7 @@ export async function findObligationsForEvidence(db: Db, query: TargetQuery): Pr
       periodEnd: obligations.periodEnd,
       dueDate: obligations.dueDate,
       state: obligations.state,
+      fulfilledOn: obligations.fulfilledOn,
       quantity: obligations.quantity,
       progress: obligations.progress,
       minChars: obligations.minChars,

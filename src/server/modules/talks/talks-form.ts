@@ -30,7 +30,7 @@ export type TalkFormExtras = { reservePost: string | null };
  * by hand. One A4 page for a record of ordinary length; longer text makes its cell grow.
  */
 export function buildTalkForm(talk: Detail | null, extras: TalkFormExtras = { reservePost: null }) {
-  const kinds = TALK_KINDS.map((k) => `${talk?.kind === k ? '☑' : '□'}${FORM_KIND_LABELS[k]}`).join('　');
+  const kinds = TALK_KINDS.map((k) => `${talk?.kind === k ? '☑' : '☐'}${FORM_KIND_LABELS[k]}`).join('　');
   const talkers = talk
     ? talk.talkers
         .map((t) => `${t.name}（${TALKER_ROLE_LABELS[t.role].zh}${t.post ? `，${t.post}` : ''}）`)

@@ -18,6 +18,7 @@ import {
 } from '../../../core/talks/talk-plan.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
 import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
+import type { Db } from '../../platform/db.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { chargedPaths, inChargeOfPath } from '../leadership/leadership.service.js';
 import { obligations } from '../obligations/obligations.table.js';
@@ -194,4 +195,9 @@ export async function listTalkable(
       manage: under(managePaths, r.unitPath),
     };
   });
+}
+
+/** A talker's latest recorded talk of each kind with each of some reserves (the mentor's page). */
+export function lastTalksOf(db: Db, personId: string, reserveIds: string[]) {
+  return plan.lastTalksBy(db, personId, reserveIds);
 }

@@ -158,11 +158,7 @@ function contentIssues(body: Omit<Body, 'reserveId'>): FieldIssue[] {
     .map(([key, label]) => ({ path: key, message: `请填写${label} / required` }));
 }
 
-async function validate(
-  db: Db,
-  reserve: repo.ReserveContext,
-  body: Omit<Body, 'reserveId'>,
-): Promise<void> {
+async function validate(db: Db, reserve: repo.ReserveContext, body: Omit<Body, 'reserveId'>): Promise<void> {
   const issues = [
     ...contentIssues(body),
     ...(await talkerIssues(db, { reserve, kind: body.kind, talkers: body.talkers })),
