@@ -271,8 +271,8 @@ export async function assignMentor(ctx: ServiceContext, reserveId: string, body:
         ],
       });
     if (current) {
-      const lastDay =
-        addDays(body.startOn, -1) < current.startOn ? current.startOn : addDays(body.startOn, -1);
+      // The old mentor's last day is the day before the new one starts (never before their own start).
+      const lastDay = [addDays(body.startOn, -1), current.startOn].sort().at(-1)!;
       await tx
         .update(mentorAssignments)
         .set({
