@@ -6,6 +6,11 @@ import { DEFAULT_RULES } from '../src/core/programme/default-programme.js';
 import { DEFAULT_ELIGIBILITY } from '../src/core/programme/eligibility.js';
 import type { RouteEntry } from '../src/server/app.js';
 import { leaderCharges } from '../src/server/modules/leadership/leadership.table.js';
+import {
+  mentorAssessments,
+  mentorAssignments,
+  mentorRewards,
+} from '../src/server/modules/mentors/mentors.table.js';
 import { generateObligations } from '../src/server/modules/obligations/obligations.service.js';
 import { evidence, evidenceFiles, obligations } from '../src/server/modules/obligations/obligations.table.js';
 import { programmes, programmeVersions } from '../src/server/modules/programmes/programmes.table.js';
@@ -35,6 +40,9 @@ type Ids = {
   evidence: string;
   charge: string;
   talk: string;
+  mentorAssignment: string;
+  assessment: string;
+  reward: string;
 };
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
@@ -119,6 +127,42 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
     state: 'draft',
   }),
   'POST /api/talks/:id/confirm': () => ({ comment: '同意' }),
+  'PATCH /api/pool/:id': () => ({ version: 1, direction: '市场营销' }),
+  'POST /api/mentors/reserves/:id/check': (ids) => ({ slot: 'unit_head', mentorPersonId: ids.person }),
+  'PUT /api/mentors/reserves/:id/assignments': (ids) => ({
+    slot: 'unit_head',
+    mentorPersonId: ids.person,
+    startOn: '2026-01-06',
+    exceptionReason: '测试',
+  }),
+  'POST /api/mentors/assignments/:id/end': () => ({ endOn: '2026-02-01', reason: '测试' }),
+  'PUT /api/mentors/directions': (ids) => ({ direction: '测试方向', unitIds: [ids.unit] }),
+  'PUT /api/mentors/settings': (ids) => ({
+    programmeId: ids.programme,
+    gradeScale: ['优秀', '称职'],
+    ratingScale: ['好', '差'],
+    rewardYuan: '1000',
+    version: 0,
+  }),
+  'POST /api/my/endorsements': (ids) => ({
+    reserveId: ids.reserve,
+    mentorPersonId: ids.person,
+    endorsed: true,
+  }),
+  'POST /api/assessments': (ids) => ({
+    reserveId: ids.reserve,
+    year: 2026,
+    assessedOn: '2026-02-01',
+    submit: false,
+  }),
+  'PATCH /api/assessments/:id': () => ({ assessedOn: '2026-02-01', submit: false, version: 1 }),
+  'POST /api/assessments/:id/file': () => ({}),
+  'POST /api/assessments/:id/return': () => ({ comment: '退回' }),
+  'POST /api/rewards/approvals': (ids) => ({
+    pairs: [{ reserveId: ids.reserve, mentorPersonId: ids.person }],
+  }),
+  'POST /api/rewards/:id/revoke': () => ({ version: 1, reason: '测试' }),
+  'POST /api/rewards/paid': (ids) => ({ rewardIds: [ids.reward], paidOn: '2026-02-01' }),
 };
 const UPLOAD_ROUTES = new Set([
   'PUT /api/people/:id/photo',
@@ -137,6 +181,7 @@ const NO_BODY_WRITES = new Set([
   'DELETE /api/my/calendar-feed',
   'POST /api/programmes/:id/draft/publish',
   'DELETE /api/talks/:id',
+  'DELETE /api/assessments/:id',
 ]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
@@ -150,6 +195,9 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     obligation: ids.obligation,
     charge: ids.charge,
     talk: ids.talk,
+    mentorAssignment: ids.mentorAssignment,
+    assessment: ids.assessment,
+    reward: ids.reward,
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
@@ -164,6 +212,8 @@ const SAMPLE_QUERIES: Record<string, (ids: Ids) => string> = {
   'GET /api/compliance/obligations': (ids) => `?programmeId=${ids.programme}`,
   'GET /api/compliance/obligations/export': (ids) => `?programmeId=${ids.programme}`,
   'GET /api/talks/previous': (ids) => `?reserveId=${ids.reserve}`,
+  'GET /api/mentors/settings': (ids) => `?programmeId=${ids.programme}`,
+  'GET /api/assessments/scales': (ids) => `?reserveId=${ids.reserve}`,
 };
 
 async function call(client: TestClient, route: RouteEntry, ids: Ids) {
@@ -207,7 +257,12 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reserves) || '|' || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM obligations) || '|' ||
             (SELECT count(*) FROM evidence) || '|' || (SELECT count(*) FROM calendar_feeds) || '|' ||
             (SELECT count(*) || ':' || count(end_on) FROM leader_charges) || '|' ||
-            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM talk_records) AS f`,
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM talk_records) || '|' ||
+            (SELECT count(*) || ':' || count(end_on) FROM mentor_assignments) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_assessments) || '|' ||
+            (SELECT count(*) FROM direction_units) || '|' || (SELECT count(*) FROM mentor_settings) || '|' ||
+            (SELECT count(*) FROM mentor_endorsements) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_rewards) AS f`,
   );
   return rows[0].f;
 }
@@ -309,7 +364,31 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         })
         .returning();
       await t.db.insert(talkTalkers).values({ talkId: talk.id, personId: person.id, role: 'other' });
-      return { programme, reserve, obligation, proof, charge, talk };
+      // A mentor assignment, a submitted assessment and an approved reward of the county's reserve.
+      const [assignment] = await t.db
+        .insert(mentorAssignments)
+        .values({
+          reserveId: reserve.id,
+          mentorPersonId: person.id,
+          slot: 'related_leader',
+          startOn: '2026-01-05',
+        })
+        .returning();
+      const [assessment] = await t.db
+        .insert(mentorAssessments)
+        .values({
+          reserveId: reserve.id,
+          mentorPersonId: person.id,
+          year: 2026,
+          assessedOn: '2026-02-01',
+          state: 'submitted',
+        })
+        .returning();
+      const [reward] = await t.db
+        .insert(mentorRewards)
+        .values({ reserveId: reserve.id, mentorPersonId: person.id, amountFen: 100_000, conditions: [] })
+        .returning();
+      return { programme, reserve, obligation, proof, charge, talk, assignment, assessment, reward };
     };
     const poolA = await pool(countyA, personA, '青山县班组长后备培养方案');
     const poolB = await pool(countyB, personB, '临江县保密培养方案');
@@ -326,6 +405,9 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         evidence: poolA.proof.id,
         charge: poolA.charge.id,
         talk: poolA.talk.id,
+        mentorAssignment: poolA.assignment.id,
+        assessment: poolA.assessment.id,
+        reward: poolA.reward.id,
       },
       b: {
         unit: deptB.id,
@@ -338,6 +420,9 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         evidence: poolB.proof.id,
         charge: poolB.charge.id,
         talk: poolB.talk.id,
+        mentorAssignment: poolB.assignment.id,
+        assessment: poolB.assessment.id,
+        reward: poolB.reward.id,
       },
       // What a user scoped to county A must never receive.
       secret: [
@@ -355,6 +440,9 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.proof.id,
         poolB.charge.id,
         poolB.talk.id,
+        poolB.assignment.id,
+        poolB.assessment.id,
+        poolB.reward.id,
       ],
     };
     for (const role of ROLES) {
