@@ -4,11 +4,14 @@ import {
   BarChartOutlined,
   CarryOutOutlined,
   ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FileTextOutlined,
   IdcardOutlined,
   LockOutlined,
   LogoutOutlined,
+  MessageOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -23,7 +26,14 @@ import { api, setCsrfToken } from './api-client';
 import { PageLoading } from './guards';
 import { SESSION_KEY, useSession } from './session';
 
-type MenuEntry = { path: string; labelKey: string; icon: ReactNode; permission?: Permission };
+type MenuEntry = {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  permission?: Permission;
+  /** Shown only to users linked to a person (talkers, mentors, reserves act as themselves). */
+  needsPerson?: boolean;
+};
 
 /** The menu, in order; each entry appears only with its permission. */
 export const MENU: MenuEntry[] = [
@@ -49,7 +59,10 @@ export const MENU: MenuEntry[] = [
     icon: <BarChartOutlined />,
     permission: 'obligations.read',
   },
+  { path: '/talks', labelKey: 'talk.menu', icon: <MessageOutlined />, permission: 'talks.read' },
+  { path: '/mentors', labelKey: 'mentor.menu', icon: <SolutionOutlined />, permission: 'pool.read' },
   { path: '/my/tasks', labelKey: 'menu.myTasks', icon: <CarryOutOutlined /> },
+  { path: '/my/mentoring', labelKey: 'talk.myMenu', icon: <CommentOutlined />, needsPerson: true },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/me', labelKey: 'menu.me', icon: <UserOutlined /> },
@@ -65,7 +78,9 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = MENU.filter(
-    (entry) => !entry.permission || session.permissions.includes(entry.permission),
+    (entry) =>
+      (!entry.permission || session.permissions.includes(entry.permission)) &&
+      (!entry.needsPerson || !!session.user.personId),
   ).map((entry) => ({
     key: entry.path,
     icon: entry.icon,

@@ -271,7 +271,7 @@ export async function revokeReward(ctx: ServiceContext, id: string, body: z.infe
       entityType: 'mentor_reward',
       entityId: id,
       unitPath: candidate.unitPath,
-      summary: `撤销导师奖励：${row.amountFen / 100} 元（${body.reason}）`,
+      summary: `撤销导师奖励：${formatFen(row.amountFen)} 元（${body.reason}）`,
       before: row,
     });
     return { ok: true as const };

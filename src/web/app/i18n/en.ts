@@ -1,6 +1,7 @@
 import { EDUCATION_LABELS_EN } from '../../../core/people/dictionaries';
 import { enCadre } from './en-cadre';
 import { enDashboard } from './en-dashboard';
+import { enMentoring } from './en-mentoring';
 import type { Resources } from './zh';
 
 /** English UI texts; same keys as zh.ts (the type makes sure of it). */
@@ -20,6 +21,7 @@ export const en: Resources = {
   },
   ...enCadre,
   ...enDashboard,
+  ...enMentoring,
   common: {
     save: 'Save',
     saved: 'Saved',
