@@ -178,8 +178,9 @@ export async function seedDemoMentoring(db: Db, rootUnitId: string): Promise<See
       mentorsOf.set(r.id, mine);
     }
 
-    // Quarterly talks of the first six reserves' mentors for the quarters already past, and one
-    // leader-in-charge talk; each fulfils its obligation as a recorded talk does.
+    // Every mentor's quarterly talks for the quarters already past — a few missed, so that some
+    // mentors are behind — and leader-in-charge talks with the first reserves; each fulfils its
+    // obligation as a recorded talk does.
     let talks = 0;
     const record = async (input: {
       reserveId: string;
@@ -245,12 +246,12 @@ export async function seedDemoMentoring(db: Db, rootUnitId: string): Promise<See
       }
       talks += 1;
     };
-    for (const [i, r] of cohort.slice(0, 6).entries()) {
+    for (const [i, r] of cohort.entries()) {
       const m = mentorsOf.get(r.id)!;
       for (const quarter of [1, 2, 3, 4]) {
-        const heldOn = `${year}-${String(quarter * 3 - 1).padStart(2, '0')}-${String(16 + i).padStart(2, '0')}`;
+        const heldOn = `${year}-${String(quarter * 3 - 1).padStart(2, '0')}-${String(10 + (i % 15)).padStart(2, '0')}`;
         if (heldOn >= today || heldOn < r.enrolledOn!) continue;
-        if (m.head)
+        if (m.head && !(quarter === 3 && i % 7 === 3))
           await record({
             reserveId: r.id,
             kind: 'mentor_quarterly',
@@ -260,8 +261,7 @@ export async function seedDemoMentoring(db: Db, rootUnitId: string): Promise<See
             ruleKey: 'mentor_talk',
             n: i + quarter,
           });
-        // The related mentors of every other reserve skip the third quarter: behind, as some are.
-        if (m.related && !(quarter === 3 && i % 2 === 1))
+        if (m.related && !(quarter === 3 && i % 4 === 1))
           await record({
             reserveId: r.id,
             kind: 'mentor_quarterly',
@@ -273,26 +273,25 @@ export async function seedDemoMentoring(db: Db, rootUnitId: string): Promise<See
           });
       }
     }
+    const charged = await tx
+      .select({ leader: leaderCharges.leaderPersonId, path: orgUnits.path })
+      .from(leaderCharges)
+      .innerJoin(orgUnits, eq(orgUnits.id, leaderCharges.unitId));
+    for (const [i, r] of cohort.slice(0, 8).entries()) {
+      const charge = charged.find((c) => unitById.get(r.unitId)!.path.startsWith(c.path));
+      const heldOn = `${year}-06-${String(10 + i).padStart(2, '0')}`;
+      if (charge && heldOn < today)
+        await record({
+          reserveId: r.id,
+          kind: 'leader_annual',
+          heldOn,
+          talker: charge.leader,
+          role: 'leader_in_charge',
+          ruleKey: 'leader_talk',
+          n: i,
+        });
+    }
     const first = cohort[0];
-    const charge = first
-      ? (
-          await tx
-            .select({ leader: leaderCharges.leaderPersonId, path: orgUnits.path })
-            .from(leaderCharges)
-            .innerJoin(orgUnits, eq(orgUnits.id, leaderCharges.unitId))
-        ).find((c) => unitById.get(first.unitId)!.path.startsWith(c.path))
-      : undefined;
-    const leaderTalkOn = `${year}-06-10`;
-    if (first && charge && leaderTalkOn < today)
-      await record({
-        reserveId: first.id,
-        kind: 'leader_annual',
-        heldOn: leaderTalkOn,
-        talker: charge.leader,
-        role: 'leader_in_charge',
-        ruleKey: 'leader_talk',
-        n: 0,
-      });
 
     // One annual assessment, filed by HR: the first reserve's unit-head mentor, this year.
     let assessments = 0;

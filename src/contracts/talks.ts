@@ -164,7 +164,7 @@ export const TalkerCoverage = z.object({
   /** Units in charge (leaders), granted subtree (HR leaders), mentees (mentors). */
   scope: z.string(),
   reserves: z.number().int(),
-  /** Obligations due so far this year, and how many of those are done. */
+  /** Obligations due so far this year; done (fulfilled or waived) whenever due; of the year's total. */
   due: z.number().int(),
   done: z.number().int(),
   overdue: z.number().int(),

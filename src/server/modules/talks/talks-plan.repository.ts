@@ -139,7 +139,7 @@ export type TalkerCounts = {
 
 const counts = sql`count(DISTINCT o.reserve_id)::int AS reserves, count(DISTINCT o.id)::int AS total,
   count(DISTINCT o.id) FILTER (WHERE o.due_date <= (now() AT TIME ZONE pg.time_zone)::date)::int AS due,
-  count(DISTINCT o.id) FILTER (WHERE o.due_date <= (now() AT TIME ZONE pg.time_zone)::date AND o.state IN ('fulfilled', 'waived'))::int AS done,
+  count(DISTINCT o.id) FILTER (WHERE o.state IN ('fulfilled', 'waived'))::int AS done,
   count(DISTINCT o.id) FILTER (WHERE o.due_date < (now() AT TIME ZONE pg.time_zone)::date AND o.state IN ('open', 'returned'))::int AS overdue`;
 
 const reserveJoins = sql`JOIN reserves r ON r.id = o.reserve_id AND r.state = 'active'

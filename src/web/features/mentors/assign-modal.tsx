@@ -39,6 +39,16 @@ export function AssignModal({
   const mentorPersonId = Form.useWatch('mentorPersonId', form);
   const proposals = slot ? reserve.proposals[slot] : [];
 
+  // Each opening starts afresh with the first proposal that keeps the rule (the form outlives the modal).
+  useEffect(() => {
+    if (!slot) return;
+    form.resetFields();
+    form.setFieldsValue({
+      startOn: dayjs(),
+      mentorPersonId: reserve.proposals[slot].find((p) => p.issues.length === 0)?.personId,
+    });
+  }, [slot, form, reserve.proposals]);
+
   useEffect(() => {
     if (!slot || !mentorPersonId) {
       setCheck(null);

@@ -110,7 +110,8 @@ function Mentees({
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 220,
+      width: 230,
+      fixed: 'right',
       render: (_, m) => (
         <Space>
           <Button
@@ -269,6 +270,12 @@ function MyMentors() {
                 {x.endorsement && !x.mayEndorse && (
                   <Tag color={x.endorsement.endorsed ? 'green' : 'red'}>
                     {x.endorsement.endorsed ? t('mentor.endorsed') : t('mentor.notEndorsed')}
+                  </Tag>
+                )}
+                {x.endorsement && x.mayEndorse && (
+                  <Tag color={x.endorsement.endorsed ? 'green' : 'red'} style={{ margin: '4px 0' }}>
+                    {x.endorsement.endorsed ? t('mentor.endorsed') : t('mentor.notEndorsed')} ·{' '}
+                    {x.endorsement.answeredAt.slice(0, 10)}
                   </Tag>
                 )}
                 {x.mayEndorse && <Endorse reserveId={m.reserveId} mentor={x} />}

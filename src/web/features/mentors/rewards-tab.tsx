@@ -148,6 +148,7 @@ export function RewardsTab() {
       title: t('mentor.mentor'),
       key: 'mentor',
       width: 170,
+      fixed: 'left',
       render: (_, c) => (
         <div>
           <strong>{c.mentor.name}</strong>

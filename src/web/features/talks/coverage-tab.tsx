@@ -87,7 +87,7 @@ function ByTalker({ year }: { year: number }) {
     },
     { title: t('talk.reservesCount'), dataIndex: 'reserves', width: 90 },
     { title: t('talk.due'), dataIndex: 'due', width: 80 },
-    { title: t('talk.done'), key: 'done', width: 80, render: (_, r) => `${r.done}/${r.due}` },
+    { title: t('talk.done'), key: 'done', width: 90, render: (_, r) => `${r.done}/${r.total}` },
     {
       title: t('talk.overdue'),
       dataIndex: 'overdue',

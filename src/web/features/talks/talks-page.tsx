@@ -51,7 +51,7 @@ function RecordsTab() {
           style={{ width: 200 }}
         />
         <InputNumber
-          placeholder={t('pool.cohortYear')}
+          placeholder={t('talk.year')}
           min={2000}
           max={2100}
           value={filters.year}
