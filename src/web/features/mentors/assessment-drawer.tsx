@@ -1,18 +1,15 @@
-import { FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Drawer, Empty, Input, Modal, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_DIMENSIONS } from '../../../core/mentors/assessment';
-import { download } from '../../shared/download';
 import { errorText, reportError } from '../../shared/errors';
 import { okButtonTestId } from '../../shared/test-id';
 import { OBLIGATIONS_KEY } from '../compliance/obligations-api';
 import { useCadreLabels } from '../programmes/rule-labels';
+import { Multiline, WordButton } from '../talks/form-bits';
 import { ASSESSMENT_COLORS, useMentoringLabels } from '../talks/mentoring-labels';
 import { fileAssessment, MENTORS_KEY, returnAssessment, useAssessment } from './mentors-api';
-
-const pre = { whiteSpace: 'pre-wrap' as const };
 
 /** One assessment: its content, 附件二 to download, and HR's filing (备案) or return. */
 export function AssessmentDrawer({ id, onClose }: { id?: string; onClose: () => void }) {
@@ -57,13 +54,11 @@ export function AssessmentDrawer({ id, onClose }: { id?: string; onClose: () => 
       extra={
         a && (
           <Space>
-            <Button
-              icon={<FileWordOutlined />}
-              onClick={() => download(`/assessments/${a.id}/form.docx`)}
-              data-testid="assess-download"
-            >
-              {t('assess.download')}
-            </Button>
+            <WordButton
+              path={`/assessments/${a.id}/form.docx`}
+              label={t('assess.download')}
+              testId="assess-download"
+            />
             {a.actions.return && (
               <Button danger onClick={() => setReturning(true)} data-testid="assess-return">
                 {t('assess.return')}
@@ -108,16 +103,16 @@ export function AssessmentDrawer({ id, onClose }: { id?: string; onClose: () => 
             {ASSESSMENT_DIMENSIONS.map((d) => `${labels.dimension(d)}：${a.ratings[d] ?? '—'}`).join('　')}
           </Descriptions.Item>
           <Descriptions.Item label={t('assess.strengths')} span={2}>
-            <div style={pre}>{a.strengths}</div>
+            <Multiline text={a.strengths} />
           </Descriptions.Item>
           <Descriptions.Item label={t('assess.shortcomings')} span={2}>
-            <div style={pre}>{a.shortcomings}</div>
+            <Multiline text={a.shortcomings} />
           </Descriptions.Item>
           <Descriptions.Item label={t('assess.suggestions')} span={2}>
-            <div style={pre}>{a.suggestions}</div>
+            <Multiline text={a.suggestions} />
           </Descriptions.Item>
           <Descriptions.Item label={t('assess.mentorComment')} span={2}>
-            <div style={pre}>{a.mentorComment}</div>
+            <Multiline text={a.mentorComment} />
           </Descriptions.Item>
           {a.hrComment && (
             <Descriptions.Item label={t('assess.hrComment')} span={2}>

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -25,6 +25,7 @@ import {
 } from '../../../core/mentors/assessment';
 import { reportError } from '../../shared/errors';
 import { OBLIGATIONS_KEY } from '../compliance/obligations-api';
+import { RemoveRowButton } from '../talks/form-bits';
 import { useMentoringLabels } from '../talks/mentoring-labels';
 import { createAssessment, MENTORS_KEY, updateAssessment, useAssessment, useScales } from './mentors-api';
 
@@ -170,11 +171,7 @@ export function AssessmentEditor({ target, onClose }: { target: AssessmentTarget
                     </Form.Item>
                   </Col>
                   <Col span={3}>
-                    <Button
-                      icon={<DeleteOutlined />}
-                      onClick={() => remove(field.name)}
-                      aria-label={t('common.delete')}
-                    />
+                    <RemoveRowButton onClick={() => remove(field.name)} />
                   </Col>
                 </Row>
               ))}

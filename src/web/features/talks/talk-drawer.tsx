@@ -1,4 +1,4 @@
-import { CheckOutlined, DeleteOutlined, EditOutlined, FileWordOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -17,16 +17,14 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download } from '../../shared/download';
 import { errorText, reportError } from '../../shared/errors';
 import { okButtonTestId } from '../../shared/test-id';
 import { OBLIGATIONS_KEY } from '../compliance/obligations-api';
 import { useCadreLabels } from '../programmes/rule-labels';
+import { Multiline, WordButton } from './form-bits';
 import { useMentoringLabels } from './mentoring-labels';
 import { type EditorTarget, TalkEditor } from './talk-editor';
 import { confirmTalk, deleteTalk, TALKS_KEY, useTalk } from './talks-api';
-
-const pre = { whiteSpace: 'pre-wrap' as const };
 
 /** One talk record: its content, what it counts for, 附件一 to download, and the actions the caller has. */
 export function TalkDrawer({ id, onClose }: { id?: string; onClose: () => void }) {
@@ -74,13 +72,7 @@ export function TalkDrawer({ id, onClose }: { id?: string; onClose: () => void }
       extra={
         d && (
           <Space>
-            <Button
-              icon={<FileWordOutlined />}
-              onClick={() => download(`/talks/${d.id}/form.docx`)}
-              data-testid="talk-download"
-            >
-              {t('talk.download')}
-            </Button>
+            <WordButton path={`/talks/${d.id}/form.docx`} label={t('talk.download')} testId="talk-download" />
             {d.actions.edit && (
               <Button
                 icon={<EditOutlined />}
@@ -128,19 +120,19 @@ export function TalkDrawer({ id, onClose }: { id?: string; onClose: () => void }
               {d.talkers.map((x) => `${x.name}（${labels.role(x.role)}）`).join('、')}
             </Descriptions.Item>
             <Descriptions.Item label={t('talk.thinking')} span={2}>
-              <div style={pre}>{d.thinking}</div>
+              <Multiline text={d.thinking} />
             </Descriptions.Item>
             <Descriptions.Item label={t('talk.work')} span={2}>
-              <div style={pre}>{d.work}</div>
+              <Multiline text={d.work} />
             </Descriptions.Item>
             <Descriptions.Item label={t('talk.achievements')} span={2}>
-              <div style={pre}>{d.achievements}</div>
+              <Multiline text={d.achievements} />
             </Descriptions.Item>
             <Descriptions.Item label={t('talk.shortcomings')} span={2}>
-              <div style={pre}>{d.shortcomings}</div>
+              <Multiline text={d.shortcomings} />
             </Descriptions.Item>
             <Descriptions.Item label={t('talk.advice')} span={2}>
-              <div style={pre}>{d.advice}</div>
+              <Multiline text={d.advice} />
             </Descriptions.Item>
             <Descriptions.Item label={t('talk.actions')} span={2}>
               {d.agreedActions.map((a, i) => (

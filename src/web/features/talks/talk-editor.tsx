@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -32,6 +32,7 @@ import { reportError } from '../../shared/errors';
 import { PersonPicker } from '../../shared/person-picker';
 import { OBLIGATIONS_KEY } from '../compliance/obligations-api';
 import { MENTORS_KEY } from '../mentors/mentors-api';
+import { RemoveRowButton } from './form-bits';
 import { useMentoringLabels } from './mentoring-labels';
 import {
   createTalk,
@@ -343,13 +344,7 @@ export function TalkEditor({
                       </Form.Item>
                     </Col>
                     <Col span={3}>
-                      {fields.length > 1 && (
-                        <Button
-                          icon={<DeleteOutlined />}
-                          onClick={() => remove(field.name)}
-                          aria-label={t('common.delete')}
-                        />
-                      )}
+                      {fields.length > 1 && <RemoveRowButton onClick={() => remove(field.name)} />}
                     </Col>
                   </Row>
                 );
@@ -399,11 +394,7 @@ export function TalkEditor({
                     </Form.Item>
                   </Col>
                   <Col span={2}>
-                    <Button
-                      icon={<DeleteOutlined />}
-                      onClick={() => remove(field.name)}
-                      aria-label={t('common.delete')}
-                    />
+                    <RemoveRowButton onClick={() => remove(field.name)} />
                   </Col>
                 </Row>
               ))}
@@ -448,11 +439,7 @@ export function TalkEditor({
                   </Form.Item>
                 </Col>
                 <Col span={2}>
-                  <Button
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('common.delete')}
-                  />
+                  <RemoveRowButton onClick={() => remove(field.name)} />
                 </Col>
               </Row>
             ))
