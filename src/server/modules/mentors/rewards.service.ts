@@ -60,28 +60,45 @@ export async function computeCandidates(
   const settings = new Map<string, number>();
   for (const programmeId of new Set(promoted.map((p) => p.programmeId)))
     settings.set(programmeId, (await settingsOf(db, programmeId)).rewardFen);
-  const pairObligations = (list: EvidenceTarget[], reserveId: string, mentorId: string): PairObligation[] =>
-    list
-      .filter((o) => o.reserveId === reserveId && o.actorPersonId === mentorId)
-      .map((o) => ({
+  // Everything by pair (reserve and mentor), so that a province's thousand pairs are look-ups.
+  const pairKey = (reserveId: string, mentorId: string | null) => `${reserveId}|${mentorId}`;
+  const byPair = (list: EvidenceTarget[]) => {
+    const out = new Map<string, PairObligation[]>();
+    for (const o of list) {
+      const key = pairKey(o.reserveId, o.actorPersonId);
+      const item = {
         obligationId: o.id,
         periodKey: o.periodKey,
         dueDate: o.dueDate,
         state: o.state,
         fulfilledOn: o.fulfilledOn,
         recordIds: recordsOf.get(o.id) ?? [],
-      }));
+      };
+      const known = out.get(key);
+      if (known) known.push(item);
+      else out.set(key, [item]);
+    }
+    return out;
+  };
+  const talksOf = byPair(talks);
+  const assessmentsOf = byPair(assessments);
+  const endorsementOf = new Map(endorsements.map((e) => [pairKey(e.reserveId, e.mentorPersonId), e]));
+  const rewardOf = new Map(rewards.map((r) => [pairKey(r.reserveId, r.mentorPersonId), r]));
+  const assignmentsOf = new Map<string, mentors.AssignmentRow[]>();
+  for (const a of assignments) {
+    const known = assignmentsOf.get(a.assignment.reserveId);
+    if (known) known.push(a);
+    else assignmentsOf.set(a.assignment.reserveId, [a]);
+  }
   const out: Candidate[] = [];
   for (const reserve of promoted) {
-    const mine = assignments.filter((a) => a.assignment.reserveId === reserve.reserveId);
+    const mine = assignmentsOf.get(reserve.reserveId) ?? [];
     for (const mentorId of new Set(mine.map((a) => a.assignment.mentorPersonId))) {
       const spans = mine.filter((a) => a.assignment.mentorPersonId === mentorId);
       const first = spans.reduce((a, b) => (a.assignment.startOn <= b.assignment.startOn ? a : b));
       const ends = spans.map((s) => s.assignment.endOn);
-      const endorsement =
-        endorsements.find((e) => e.reserveId === reserve.reserveId && e.mentorPersonId === mentorId) ?? null;
-      const reward =
-        rewards.find((r) => r.reserveId === reserve.reserveId && r.mentorPersonId === mentorId) ?? null;
+      const endorsement = endorsementOf.get(pairKey(reserve.reserveId, mentorId)) ?? null;
+      const reward = rewardOf.get(pairKey(reserve.reserveId, mentorId)) ?? null;
       const facts = {
         promotion: reserve.promotion
           ? {
@@ -90,8 +107,8 @@ export async function computeCandidates(
               middleManagement: !!reserve.promotion.middleManagement,
             }
           : null,
-        talks: pairObligations(talks, reserve.reserveId, mentorId),
-        assessments: pairObligations(assessments, reserve.reserveId, mentorId),
+        talks: talksOf.get(pairKey(reserve.reserveId, mentorId)) ?? [],
+        assessments: assessmentsOf.get(pairKey(reserve.reserveId, mentorId)) ?? [],
         endorsement,
       };
       const conditions = rewardConditions(facts);
