@@ -28,7 +28,12 @@ const CASES: Case[] = [
   ['【通知】（一）', 7, { hanzi: 3, punctuation: 4 }, 'brackets 【】（）'],
   ['「引用」『书名』', 8, { hanzi: 4, punctuation: 4 }, 'corner brackets'],
   ['马克思·韦伯', 6, { hanzi: 5, punctuation: 1 }, 'the middle dot in a name counts one'],
-  ['ＡＢＣ１２３', 6, { otherAsian: 6 }, 'full-width letters and digits count one each, like Asian characters'],
+  [
+    'ＡＢＣ１２３',
+    6,
+    { otherAsian: 6 },
+    'full-width letters and digits count one each, like Asian characters',
+  ],
   ['ABC123', 1, { words: 1 }, 'half-width letters and digits are one run'],
   ['第１季度', 4, { hanzi: 3, otherAsian: 1 }, 'a full-width digit between hanzi'],
   ['ありがとう', 5, { otherAsian: 5 }, 'hiragana count one each'],

@@ -48,7 +48,7 @@ const CHINESE_GENERAL_PUNCTUATION = new Set([
   0x2014, 0x2015, 0x2026, 0x2018, 0x2019, 0x201c, 0x201d, 0x00b7, 0x2027, 0x203b,
 ]);
 const SPACE_OR_CONTROL = /[\p{White_Space}\p{Cc}\u200b\u2060\ufeff]/u;
-const ATTACHING = /[\p{M}\p{Cf}\u{1f3fb}-\u{1f3ff}]/u;
+const ATTACHING = /[\p{M}\p{Cf}]/u;
 
 function inRange(cp: number, from: number, to: number): boolean {
   return cp >= from && cp <= to;
@@ -60,7 +60,7 @@ export function classifyCodePoint(char: string): CharClass {
   if (cp < 0x80) return cp <= 0x20 || cp === 0x7f ? 'space' : 'word';
   if (SPACE_OR_CONTROL.test(char)) return 'space';
   // Before the blocks below: kana voicing marks (U+3099) and ideographic tone marks are combining.
-  if (ATTACHING.test(char)) return 'attach';
+  if (ATTACHING.test(char) || inRange(cp, 0x1f3fb, 0x1f3ff)) return 'attach';
   if (HAN.test(char)) return 'hanzi';
   // Full-width letters and digits; half-width katakana; kana; bopomofo.
   if (
