@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
     // HR lands on the dashboard: the demo's cohort of 24 active reserves and its first figures.
     await page.waitForURL('**/dashboard');
     await page.getByTestId('dash-programmes').waitFor();
-    await expect.poll(() => page.getByTestId('dash-active').innerText()).toContain('24');
+    await expect.poll(() => page.getByTestId('dash-active').textContent()).toContain('24');
     await shot('02b-dashboard');
 
     // A unit under the city branch.

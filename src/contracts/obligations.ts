@@ -35,6 +35,8 @@ export const ObligationItem = z.object({
   actorPersonId: z.uuid().nullable(),
   actorName: z.string().nullable(),
   quantity: z.number().int(),
+  /** Units done out of `quantity` (courses: 1 of 2). */
+  progress: z.number().int(),
   minChars: z.number().int().nullable(),
   state: z.enum(OBLIGATION_STATES),
   status: z.enum(OBLIGATION_STATUSES),
@@ -54,6 +56,10 @@ export const EvidenceOut = z.object({
   sourceId: z.string().nullable(),
   occurredOn: z.string(),
   note: z.string().nullable(),
+  /** Units of the obligation's quantity it accounts for, whether they count (accepted), and whether it was withdrawn. */
+  units: z.number().int(),
+  counted: z.boolean(),
+  withdrawn: z.boolean(),
   attachmentName: z.string().nullable(),
   attachmentType: z.string().nullable(),
   recordedByName: z.string().nullable(),

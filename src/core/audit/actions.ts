@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = {
   'obligation.accepted': { zh: '审核通过', en: 'Submission accepted' },
   'obligation.returned': { zh: '退回修改', en: 'Submission returned' },
   'obligation.waived': { zh: '免除任务', en: 'Obligation waived' },
+  'obligation.evidence_withdrawn': { zh: '撤回完成证明', en: 'Evidence withdrawn' },
+  'obligation.rescheduled': { zh: '按实际日期调整截止日期', en: 'Due dates moved to the event held' },
   'calendar_feed.created': { zh: '生成日历订阅地址', en: 'Calendar feed created' },
   'calendar_feed.revoked': { zh: '停用日历订阅地址', en: 'Calendar feed revoked' },
 } as const satisfies Record<string, { zh: string; en: string }>;

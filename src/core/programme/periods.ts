@@ -49,3 +49,14 @@ export function dueDateOf(due: DueRule, period: Period, eventEnd?: IsoDate | nul
     }
   }
 }
+
+/**
+ * The due date once the event an obligation follows has actually been held on `eventDate`: rules
+ * due after an event (the training's reflection a month after it ends, the reading reflection a
+ * month after the study period) count from it; a rule whose nominal date stood in for the event
+ * itself (the exam at the half-year end, the month's business-analysis meeting, the November
+ * report meeting) is due on the event's date.
+ */
+export function eventDueDate(due: DueRule, period: Period, eventDate: IsoDate): IsoDate {
+  return due.kind === 'after_event' ? dueDateOf(due, period, eventDate) : eventDate;
+}

@@ -88,6 +88,7 @@ const itemColumns = {
   actorPersonId: obligations.actorPersonId,
   actorName: actorPeople.name,
   quantity: obligations.quantity,
+  progress: obligations.progress,
   minChars: obligations.minChars,
   state: obligations.state,
   fulfilledOn: obligations.fulfilledOn,

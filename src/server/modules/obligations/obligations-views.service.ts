@@ -34,12 +34,9 @@ import { escapeLike } from '../../platform/sql-text.js';
 import { people } from '../people/people.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
-import {
-  attachEvidence,
-  findObligationInContext,
-  reviewObligation,
-  waiveObligation,
-} from './obligations.service.js';
+import { attachEvidence } from './evidence.service.js';
+import { findObligationInContext } from './obligations.repository.js';
+import { reviewObligation, waiveObligation } from './obligations.service.js';
 import { obligations } from './obligations.table.js';
 import * as repo from './obligations-views.repository.js';
 
@@ -91,6 +88,7 @@ export async function presentItems(
       actorPersonId: row.actorPersonId,
       actorName: row.actorName,
       quantity: row.quantity,
+      progress: row.progress,
       minChars: row.minChars,
       state: row.state,
       status,
@@ -303,6 +301,9 @@ export async function getObligation(
       sourceId: e.sourceId,
       occurredOn: e.occurredOn,
       note: e.note,
+      units: e.units,
+      counted: e.counted,
+      withdrawn: e.withdrawnAt !== null,
       attachmentName: e.attachmentName,
       attachmentType: e.attachmentType,
       recordedByName: e.recordedByName,

@@ -16,7 +16,7 @@ import type { Role } from '../../../core/access/roles.js';
 import { DEFAULT_RULES } from '../../../core/programme/default-programme.js';
 import { addDays, todayIn } from '../../../core/time/dates.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import { attachEvidence } from './obligations.service.js';
+import { attachEvidence } from './evidence.service.js';
 import { obligations } from './obligations.table.js';
 
 type Item = ObligationItem;

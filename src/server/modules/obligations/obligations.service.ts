@@ -1,17 +1,14 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Rule } from '../../../core/programme/rule.js';
 import { planYear } from '../../../core/programme/schedule.js';
-import { todayIn } from '../../../core/time/dates.js';
 import { assertInScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import { people } from '../people/people.table.js';
-import { programmes } from '../programmes/programmes.table.js';
-import { reserves } from '../reserves/reserves.table.js';
-import { orgUnits } from '../units/units.table.js';
-import { evidence, evidenceFiles, obligations } from './obligations.table.js';
+import { acceptSubmission, returnSubmission } from './evidence.service.js';
+import { findObligationInContext } from './obligations.repository.js';
+import { obligations } from './obligations.table.js';
 
 /** The reserve facts schedule generation needs. */
 export type ScheduledReserve = { id: string; enrolledOn: string; cycleEnd: string };
@@ -112,108 +109,10 @@ async function insertPlanForReserves(db: Db, plan: Record<string, unknown>[], re
   return Number(result.rows[0].n);
 }
 
-/** An obligation with what scope checks need: its reserve, person, unit path and programme. */
-export async function findObligationInContext(db: Db, id: string) {
-  const rows = await db
-    .select({
-      obligation: obligations,
-      reserveState: reserves.state,
-      personId: reserves.personId,
-      personName: people.name,
-      unitPath: orgUnits.path,
-      timeZone: programmes.timeZone,
-    })
-    .from(obligations)
-    .innerJoin(reserves, eq(reserves.id, obligations.reserveId))
-    .innerJoin(people, eq(people.id, reserves.personId))
-    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
-    .innerJoin(programmes, eq(programmes.id, reserves.programmeId))
-    .where(eq(obligations.id, id))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
-/** What a capability says when it attaches evidence. */
-export type EvidenceInput = {
-  obligationId: string;
-  /** 'manual' for HR's own record; each capability names itself ('reflection', 'talk', 'exam' …). */
-  sourceType: string;
-  sourceId?: string | null;
-  occurredOn: string;
-  note?: string | null;
-  /** A file (type already recognised by content) kept with the evidence. */
-  attachment?: { name: string; type: string; data: Buffer } | null;
-  /**
-   * 'fulfil' when the evidence settles the obligation (an exam score, an accepted reflection,
-   * HR's record); 'submit' when it awaits HR's review.
-   */
-  effect: 'fulfil' | 'submit';
-};
-
 /**
- * THE way evidence reaches an obligation, for every capability: checks that the caller may record
- * for it and that it is still open, stores the evidence, moves the obligation (submitted, or
- * fulfilled on the evidence's date — late when after the due date) and audits it, in the caller's
- * transaction.
+ * HR's review of submitted evidence (the generic review of the compliance screens): accept
+ * (fulfilled on the day it was submitted) or return for revision.
  */
-export async function attachEvidence(db: Db, ctx: ServiceContext, input: EvidenceInput): Promise<void> {
-  const found = await findObligationInContext(db, input.obligationId);
-  assertInScope(ctx.actor, 'obligations.record', found?.unitPath);
-  const { obligation } = found!;
-  if (obligation.state === 'fulfilled' || obligation.state === 'waived') {
-    throw new AppError('conflict', null, {
-      zh: '该任务已完成或已免除，不能再登记。',
-      en: 'The obligation is already settled.',
-    });
-  }
-  if (input.occurredOn > todayIn(found!.timeZone)) {
-    throw new AppError('validation_failed', {
-      fields: [{ path: 'occurredOn', message: '日期不能晚于今天 / date in the future' }],
-    });
-  }
-  const [stored] = await db
-    .insert(evidence)
-    .values({
-      obligationId: obligation.id,
-      sourceType: input.sourceType,
-      sourceId: input.sourceId ?? null,
-      occurredOn: input.occurredOn,
-      note: input.note ?? null,
-      attachmentName: input.attachment?.name ?? null,
-      attachmentType: input.attachment?.type ?? null,
-      recordedBy: ctx.actor.userId,
-      recordedByName: ctx.actor.displayName,
-    })
-    .returning({ id: evidence.id });
-  if (input.attachment) {
-    await db.insert(evidenceFiles).values({
-      evidenceId: stored.id,
-      name: input.attachment.name,
-      mimeType: input.attachment.type,
-      size: input.attachment.data.length,
-      data: input.attachment.data,
-    });
-  }
-  const next =
-    input.effect === 'fulfil'
-      ? { state: 'fulfilled' as const, fulfilledOn: input.occurredOn }
-      : { state: 'submitted' as const, submittedAt: new Date() };
-  await db
-    .update(obligations)
-    .set({ ...next, version: sql`${obligations.version} + 1`, updatedAt: new Date() })
-    .where(eq(obligations.id, obligation.id));
-  await writeAudit(db, ctx.audit, {
-    action: input.effect === 'fulfil' ? 'obligation.fulfilled' : 'obligation.submitted',
-    entityType: 'obligation',
-    entityId: obligation.id,
-    unitPath: found!.unitPath,
-    summary: `${found!.personName}：${obligation.ruleKey} ${obligation.periodKey} 登记证明（${input.sourceType}）`,
-    before: { state: obligation.state },
-    after: next,
-  });
-}
-
-/** HR's review of submitted evidence: accept (fulfilled on the review day) or return for revision. */
 export async function reviewObligation(
   db: Db,
   ctx: ServiceContext,
@@ -221,27 +120,8 @@ export async function reviewObligation(
 ): Promise<void> {
   const found = await findObligationInContext(db, input.obligationId);
   assertInScope(ctx.actor, 'obligations.record', found?.unitPath);
-  if (found!.obligation.state !== 'submitted') {
-    throw new AppError('conflict', null, {
-      zh: '该任务不在待审核状态。',
-      en: 'The obligation is not awaiting review.',
-    });
-  }
-  const next =
-    input.decision === 'accept'
-      ? { state: 'fulfilled' as const, fulfilledOn: todayIn(found!.timeZone) }
-      : { state: 'returned' as const };
-  await db
-    .update(obligations)
-    .set({ ...next, version: sql`${obligations.version} + 1`, updatedAt: new Date() })
-    .where(eq(obligations.id, input.obligationId));
-  await writeAudit(db, ctx.audit, {
-    action: input.decision === 'accept' ? 'obligation.accepted' : 'obligation.returned',
-    entityType: 'obligation',
-    entityId: input.obligationId,
-    unitPath: found!.unitPath,
-    summary: `${found!.personName}：${found!.obligation.ruleKey} ${found!.obligation.periodKey} ${input.decision === 'accept' ? '审核通过' : `退回：${input.comment ?? ''}`}`,
-  });
+  if (input.decision === 'accept') await acceptSubmission(db, ctx, input);
+  else await returnSubmission(db, ctx, input);
 }
 
 /** Waives an obligation (e.g. while on rotation) with a reason; who and why are kept. */

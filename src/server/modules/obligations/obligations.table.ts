@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
   date,
   index,
@@ -39,6 +40,8 @@ export const obligations = pgTable(
     /** '' or the actor person's id: part of the identity of the obligation (unique below). */
     actorKey: text('actor_key').notNull(),
     quantity: integer('quantity').notNull(),
+    /** Units done out of `quantity` (two courses a quarter: 0, 1, 2): the sum of the counted evidence. */
+    progress: integer('progress').notNull().default(0),
     minChars: integer('min_chars'),
     state: text('state').$type<ObligationState>().notNull().default('open'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -79,13 +82,26 @@ export const evidence = pgTable(
     sourceId: text('source_id'),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     note: text('note'),
+    /** How many units of the obligation's quantity this evidence accounts for. */
+    units: integer('units').notNull().default(1),
+    /**
+     * Whether its units count towards the obligation: at once for evidence that fulfils, on
+     * acceptance for evidence submitted for review (a returned submission never counts).
+     */
+    counted: boolean('counted').notNull().default(false),
+    /** Set when the source takes it back (a completion deleted): it no longer counts, and is kept. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     attachmentName: text('attachment_name'),
     attachmentType: text('attachment_type'),
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedByName: text('recorded_by_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('evidence_obligation_idx').on(t.obligationId)],
+  (t) => [
+    index('evidence_obligation_idx').on(t.obligationId),
+    // A capability withdraws what one of its records attached.
+    index('evidence_source_idx').on(t.sourceType, t.sourceId).where(sql`${t.sourceId} IS NOT NULL`),
+  ],
 );
 
 /** A user's secret iCalendar feed URL of their due dates; revocable (a new one replaces it). */

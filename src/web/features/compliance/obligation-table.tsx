@@ -57,7 +57,13 @@ export function ObligationTable(props: ObligationTableProps) {
       ),
     },
     { title: t('obl.period'), dataIndex: 'periodKey', width: 90 },
-    { title: t('obl.quantity'), dataIndex: 'quantity', width: 60 },
+    {
+      title: t('obl.quantity'),
+      key: 'quantity',
+      width: 70,
+      // Several units (two courses a quarter): how many are done so far.
+      render: (_, r) => (r.quantity > 1 ? `${r.progress}/${r.quantity}` : r.quantity),
+    },
     {
       title: t('obl.actor'),
       key: 'actor',
