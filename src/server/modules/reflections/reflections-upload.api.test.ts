@@ -15,7 +15,7 @@ type World = Awaited<ReturnType<typeof buildReflectionWorld>>;
 /** A multipart body with a `version` field and one file. */
 function form(version: number, file?: { name: string; data: Buffer }) {
   const boundary = '----houbeireflection';
-  const parts = [
+  const parts: Buffer[] = [
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n${version}\r\n`),
   ];
   if (file)
