@@ -98,6 +98,8 @@ export const ReflectionQueueQuery = PageQuery.extend({
   flag: z.enum(['any', 'others', 'own', 'none']).optional(),
   q: z.string().trim().max(50).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** The reflection of one obligation (the link from an obligation list). */
+  obligationId: z.uuid().optional(),
 });
 export type ReflectionQueueQuery = z.infer<typeof ReflectionQueueQuery>;
 

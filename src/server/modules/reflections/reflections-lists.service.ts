@@ -145,6 +145,7 @@ async function queueWhere(ctx: ServiceContext, query: Filter): Promise<SQL> {
     query.programmeId ? eq(reflections.programmeId, query.programmeId) : undefined,
     query.kind ? eq(reflections.evidenceKind, query.kind) : undefined,
     query.year ? sql`${reflections.periodKey} LIKE ${`${query.year}%`}` : undefined,
+    query.obligationId ? eq(reflections.obligationId, query.obligationId) : undefined,
     flag,
     pattern
       ? or(ilike(people.name, pattern), ilike(people.employeeNo, pattern), ilike(reflections.title, pattern))

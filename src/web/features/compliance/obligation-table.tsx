@@ -1,6 +1,8 @@
 import { Empty, Table, type TableProps, Tag, Tooltip } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isReflectionKind } from '../../../contracts/reflections';
 import type { ObligationStatus } from '../../../core/programme/status';
 import { errorText } from '../../shared/errors';
 import { STATUS_COLORS, useCadreLabels } from '../programmes/rule-labels';
@@ -53,7 +55,16 @@ export function ObligationTable(props: ObligationTableProps) {
       width: 220,
       ellipsis: true,
       render: (title: string, r) => (
-        <Tooltip title={r.minChars ? t('obl.minChars', { n: r.minChars }) : undefined}>{title}</Tooltip>
+        <Tooltip title={r.minChars ? t('obl.minChars', { n: r.minChars }) : undefined}>
+          {/* A reflection obligation links to its reflection (written, reviewed, or to start). */}
+          {isReflectionKind(r.evidenceKind) ? (
+            <Link to={`/reflections/obligation/${r.id}`} data-testid={`reflection-link-${r.ruleKey}`}>
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
+        </Tooltip>
       ),
     },
     { title: t('obl.period'), dataIndex: 'periodKey', width: 90 },
