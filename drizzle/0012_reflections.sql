@@ -14,6 +14,11 @@ CREATE TABLE "reflection_fingerprints" (
 	CONSTRAINT "reflection_fingerprints_hash_doc_no_pk" PRIMARY KEY("hash","doc_no")
 );
 --> statement-breakpoint
+CREATE TABLE "reflection_hash_counts" (
+	"hash" integer PRIMARY KEY NOT NULL,
+	"docs" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "reflection_settings" (
 	"programme_id" uuid PRIMARY KEY NOT NULL,
 	"threshold_percent" integer DEFAULT 30 NOT NULL,

@@ -11,6 +11,7 @@ export { programmes, programmeVersions } from '../modules/programmes/programmes.
 export {
   reflectionFiles,
   reflectionFingerprints,
+  reflectionHashCounts,
   reflectionSettings,
   reflections,
   reflectionVersions,
@@ -41,6 +42,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'reflection_files',
   'reflection_versions',
   'reflection_fingerprints',
+  'reflection_hash_counts',
   'reflection_settings',
   'audit_log',
 ] as const;

@@ -37,19 +37,21 @@ export async function checkCopy(
   db: Db,
   input: { docNo: number; personId: string; fingerprints: number[]; settings: CopySettings },
 ): Promise<CopyCheck> {
+  // Set phrases every reflection has are no evidence of copying: compared are the others only.
+  const usable = await repo.usableHashes(db, input.fingerprints);
   const check: CopyCheck = {
     checkedAt: new Date().toISOString(),
     threshold: input.settings.thresholdPercent,
-    fingerprints: input.fingerprints.length,
+    fingerprints: usable.length,
     matches: [],
   };
-  if (input.fingerprints.length < MIN_FINGERPRINTS) return check;
-  const candidates = await repo.candidateMatches(db, input.fingerprints, input.docNo, 20);
+  if (usable.length < MIN_FINGERPRINTS) return check;
+  const candidates = await repo.candidateMatches(db, usable, input.docNo, 20);
   const kept: Record<CopyKind, number> = { others: 0, own: 0 };
   for (const c of candidates) {
     const kind: CopyKind = c.personId === input.personId ? 'own' : 'others';
     if (kind === 'own' && !input.settings.flagOwnReuse) continue;
-    const score = Math.round((c.shared * 100) / input.fingerprints.length);
+    const score = Math.round((c.shared * 100) / usable.length);
     if (score < SHOWN_FROM_PERCENT || kept[kind] >= KEPT_PER_KIND) continue;
     kept[kind]++;
     check.matches.push({ reflectionId: c.id, score, kind });

@@ -7,6 +7,7 @@ import { orgUnits } from '../units/units.table.js';
 import {
   reflectionFiles,
   reflectionFingerprints,
+  reflectionHashCounts,
   reflections,
   reflectionVersions,
 } from './reflections.table.js';
@@ -126,17 +127,44 @@ export async function findFile(db: Db, reflectionId: string, fileId: string) {
   return row ?? null;
 }
 
-/** Replaces a reflection's fingerprints in the copy-check index (the old ones are found by hash). */
+const intArray = (values: number[]) => `{${values.join(',')}}`;
+
+/**
+ * Replaces a reflection's fingerprints in the copy-check index (the old ones are found by hash)
+ * and keeps the per-fingerprint counts in step. Fingerprints of one text are distinct.
+ */
 export async function replaceFingerprints(db: Db, docNo: number, old: number[], next: number[]) {
-  if (old.length > 0)
+  if (old.length > 0) {
     await db.execute(sql`
       DELETE FROM ${reflectionFingerprints}
-       WHERE doc_no = ${docNo} AND hash = ANY(${`{${old.join(',')}}`}::int4[])`);
-  if (next.length > 0)
+       WHERE doc_no = ${docNo} AND hash = ANY(${intArray(old)}::int4[])`);
+    await db.execute(sql`
+      UPDATE ${reflectionHashCounts} SET docs = docs - 1 WHERE hash = ANY(${intArray(old)}::int4[])`);
+  }
+  if (next.length > 0) {
     await db.execute(sql`
       INSERT INTO ${reflectionFingerprints} (hash, doc_no)
-      SELECT h, ${docNo}::int4 FROM unnest(${`{${next.join(',')}}`}::int4[]) AS h
+      SELECT h, ${docNo}::int4 FROM unnest(${intArray(next)}::int4[]) AS h
       ON CONFLICT DO NOTHING`);
+    await db.execute(sql`
+      INSERT INTO ${reflectionHashCounts} (hash, docs)
+      SELECT h, 1 FROM unnest(${intArray(next)}::int4[]) AS h
+      ON CONFLICT (hash) DO UPDATE SET docs = ${reflectionHashCounts}.docs + 1`);
+  }
+}
+
+/** Fingerprints found in more reflections than this are set phrases: the check leaves them out. */
+export const COMMON_FINGERPRINT_DOCS = 300;
+
+/** Which of the hashes are not common (the ones a check compares). */
+export async function usableHashes(db: Db, hashes: number[]): Promise<number[]> {
+  if (hashes.length === 0) return [];
+  const result = (await db.execute(sql`
+    SELECT h FROM unnest(${intArray(hashes)}::int4[]) AS h
+     WHERE NOT EXISTS (SELECT 1 FROM ${reflectionHashCounts} c WHERE c.hash = h AND c.docs > ${COMMON_FINGERPRINT_DOCS})`)) as unknown as {
+    rows: { h: number }[];
+  };
+  return result.rows.map((r) => Number(r.h));
 }
 
 /**
@@ -149,7 +177,7 @@ export async function candidateMatches(db: Db, hashes: number[], docNo: number, 
     SELECT r.id, r.person_id AS "personId", c.shared
       FROM (SELECT doc_no, count(*)::int AS shared
               FROM ${reflectionFingerprints}
-             WHERE hash = ANY(${`{${hashes.join(',')}}`}::int4[]) AND doc_no <> ${docNo}
+             WHERE hash = ANY(${intArray(hashes)}::int4[]) AND doc_no <> ${docNo}
              GROUP BY doc_no
              ORDER BY shared DESC
              LIMIT ${limit}) c

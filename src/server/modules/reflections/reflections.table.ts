@@ -148,6 +148,16 @@ export const reflectionFingerprints = pgTable(
   (t) => [primaryKey({ columns: [t.hash, t.docNo] })],
 );
 
+/**
+ * In how many reflections each fingerprint occurs. A fingerprint in very many (a set phrase, the
+ * title of the year's book) says nothing about copying and would make every check read its long
+ * list of reflections: the check leaves out those above `COMMON_FINGERPRINT_DOCS`.
+ */
+export const reflectionHashCounts = pgTable('reflection_hash_counts', {
+  hash: integer('hash').primaryKey(),
+  docs: integer('docs').notNull(),
+});
+
 /** Copy-check thresholds of a programme (defaults when no row exists). */
 export const reflectionSettings = pgTable('reflection_settings', {
   programmeId: uuid('programme_id')

@@ -31,6 +31,7 @@ const ORDER_BY: Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string> = {
   reflection_files: 'id',
   reflection_versions: 'id',
   reflection_fingerprints: 'hash, doc_no',
+  reflection_hash_counts: 'hash',
   reflection_settings: 'programme_id',
   audit_log: 'id',
 };
