@@ -40,7 +40,9 @@ describe.skipIf(!hasChromium)('reflections in Chromium', () => {
     server = await startE2eServer(38604);
     admin = await apiSignIn(server.url, 'admin', server.adminPassword, passwords.admin);
     const [programme] = await admin.get<{ id: string }[]>('/programmes');
-    const pool = await admin.get<{ items: Reserve[] }>(`/pool?state=active&pageSize=100&programmeId=${programme.id}`);
+    const pool = await admin.get<{ items: Reserve[] }>(
+      `/pool?state=active&pageSize=100&programmeId=${programme.id}`,
+    );
     // A reserve whose quarterly reflection for the last quarter is still open (the demo's are for others).
     for (const candidate of pool.items.slice(-8)) {
       const list = await admin.get<{ items: Obligation[] }>(
@@ -159,7 +161,10 @@ describe.skipIf(!hasChromium)('reflections in Chromium', () => {
     await page.goto(`${server.url}/my/tasks`);
     await page.getByTestId('my-obligations').waitFor();
     await page.getByTestId('my-obligations-status').getByText('已完成').click();
-    const link = page.getByTestId('reflection-link-quarterly_reflection').first();
+    const link = page
+      .getByTestId('my-obligations')
+      .locator('tr', { hasText: obligation.periodKey })
+      .getByTestId('reflection-link-quarterly_reflection');
     await link.waitFor();
     await link.click();
     await page.waitForURL('**/reflections/*');

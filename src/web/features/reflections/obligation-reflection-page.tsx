@@ -30,7 +30,9 @@ export function ObligationReflectionPage() {
       } catch (error) {
         if (!cancelled)
           setProblem(
-            error instanceof ApiError && error.status === 404 ? t('refl.notStarted') : errorText(error),
+            error instanceof ApiError && (error.status === 404 || error.status === 409)
+              ? t('refl.notStarted')
+              : errorText(error),
           );
       }
     })();
