@@ -1,12 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  type AcceptBody,
-  type DraftBody,
-  isReflectionKind,
-  type ReflectionDetail,
-  type ReturnBody,
-} from '../../../contracts/reflections.js';
+import { type DraftBody, isReflectionKind, type ReflectionDetail } from '../../../contracts/reflections.js';
 import { obligationStatus } from '../../../core/programme/status.js';
 import { countChars } from '../../../core/text/char-count.js';
 import { fingerprintsOf } from '../../../core/text/fingerprint.js';
@@ -15,7 +9,7 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import { acceptSubmission, applyEvidence, returnSubmission } from '../obligations/evidence.service.js';
+import { applyEvidence } from '../obligations/evidence.service.js';
 import { getObligation } from '../obligations/obligations-views.service.js';
 import { extractReflectionText } from './reflection-text.js';
 import { isMentorOf } from './reflections.mentors.js';
