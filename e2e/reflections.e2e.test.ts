@@ -4,7 +4,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HONEST_READING_A } from '../test/data/reflection-texts.js';
 import { type ApiSession, apiSignIn } from './api.js';
-import { CHROMIUM, type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './server.js';
+import {
+  CHROMIUM,
+  type E2eServer,
+  launchChromium,
+  SCREENSHOT_DIR,
+  signInPage,
+  startE2eServer,
+} from './server.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`Chromium is required in CI (${CHROMIUM})`);
@@ -23,14 +30,7 @@ describe.skipIf(!hasChromium)('reflections in Chromium', () => {
   const shot = (name: string) =>
     page.screenshot({ path: path.join(SCREENSHOT_DIR, `reflections-${name}.png`), fullPage: true });
 
-  async function signIn(username: string, password: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
+  const signIn = (username: string, password: string) => signInPage(page, server.url, username, password);
 
   const obligationNow = async () =>
     (await admin.get<{ item: Obligation }>(`/obligations/${obligation.id}`)).item;

@@ -3,6 +3,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HONEST_READING_B } from '../../../../test/data/reflection-texts.js';
 import { buildReflectionWorld, obligationOf } from '../../../../test/factories-reflections.js';
+import { multipartForm } from '../../../../test/multipart.js';
 import { pdfWithText } from '../../../../test/pdf-with-text.js';
 import { buildTestApp, type TestApp } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
@@ -11,24 +12,6 @@ import type { ReflectionDetail } from '../../../contracts/reflections.js';
 import { countChars } from '../../../core/text/char-count.js';
 
 type World = Awaited<ReturnType<typeof buildReflectionWorld>>;
-
-/** A multipart body with a `version` field and one file. */
-function form(version: number, file?: { name: string; data: Buffer }) {
-  const boundary = '----houbeireflection';
-  const parts: Buffer[] = [
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\n${version}\r\n`),
-  ];
-  if (file)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      file.data,
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function docxOf(paragraphs: string[]): Promise<Buffer> {
   const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph(p)) }] });
@@ -50,8 +33,8 @@ describe.each(dbKinds())('reflections: uploaded Word and PDF files on %s', (kind
 
   const current = async () => (await w.clients.a1.get(`/api/reflections/${id}`)).json() as ReflectionDetail;
   const upload = async (file?: { name: string; data: Buffer }, client = w.clients.a1) => {
-    const { body, type } = form((await current()).version, file);
-    return client.request('POST', `/api/reflections/${id}/upload`, body, { 'content-type': type });
+    const { body, contentType } = multipartForm({ version: String((await current()).version) }, file);
+    return client.request('POST', `/api/reflections/${id}/upload`, body, { 'content-type': contentType });
   };
 
   it('takes the text of a .docx as the draft, counted as the editor counts it, and keeps the file', async () => {
