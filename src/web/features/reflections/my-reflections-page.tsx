@@ -62,8 +62,11 @@ export function MyReflectionsPage() {
       render: (_, r) =>
         r.reflection ? (
           <Tag color={STATE_COLORS[r.reflection.state]}>{t(`refl.state.${r.reflection.state}`)}</Tag>
-        ) : (
+        ) : r.canStart ? (
           <Tag>{t('refl.state.none')}</Tag>
+        ) : (
+          // Settled without a reflection here (HR recorded it by hand, or waived it).
+          '—'
         ),
     },
     { title: t('refl.chars'), key: 'chars', width: 80, render: (_, r) => r.reflection?.draftChars ?? '' },
@@ -105,7 +108,7 @@ export function MyReflectionsPage() {
       data-testid="my-reflections"
       rowKey="obligationId"
       size="middle"
-      loading={tasks.isFetching}
+      loading={tasks.isPending}
       columns={columns}
       dataSource={tasks.data?.items ?? []}
       pagination={false}
