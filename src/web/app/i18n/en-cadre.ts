@@ -90,6 +90,7 @@ export const enCadre: CadreResources = {
   },
   pool: {
     programme: 'Programme',
+    tier: 'Tier',
     state: 'State',
     unitFilter: 'Unit (with sub-units)',
     searchPlaceholder: 'Name or employee no.',

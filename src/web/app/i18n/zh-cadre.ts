@@ -85,6 +85,7 @@ export const zhCadre = {
   },
   pool: {
     programme: '培养方案',
+    tier: '后备层级',
     state: '状态',
     unitFilter: '单位（含下级）',
     searchPlaceholder: '姓名或员工编号',
