@@ -182,6 +182,14 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
     expect((await saved).status()).toBe(200);
     await page.getByTestId('evidence-submit').waitFor({ state: 'detached' });
     await shot('06-evidence-recorded');
+    // The obligation's detail lists the evidence just recorded.
+    await schedule.getByTestId('obligation-open-grassroots_research').first().click();
+    const detail = page.getByTestId('obligation-detail');
+    await detail.getByTestId('evidence-line').waitFor();
+    expect(await detail.getByTestId('evidence-line').textContent()).toContain('调研报告纸质版已交人力资源部');
+    await page.waitForTimeout(400); // the drawer's slide-in
+    await shot('06b-obligation-detail');
+    await page.keyboard.press('Escape');
     await expect.poll(matrixDone).toBe(before + 1);
     await page.goto(`${server.url}/compliance`);
     await page.getByTestId('matrix-table').waitFor();

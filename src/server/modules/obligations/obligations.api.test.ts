@@ -404,6 +404,29 @@ describe.each(dbKinds())('obligation views on %s', (kind) => {
       'leader_in_charge',
     ]);
     expect((await get<{ total: number }>(c.reserveA1, '/api/my/duties')).total).toBe(0);
+
+    // Both lists download as workbooks with the same rows as the list, and nobody else's.
+    const rowsOf = async (client: TestClient, url: string) => {
+      const res = await client.get(url);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      return sheet
+        .getSheetValues()
+        .slice(2)
+        .map((row) => (row as unknown[])[5] as string);
+    };
+    const mineAll = await get<{ items: Item[]; total: number }>(
+      c.reserveA1,
+      '/api/my/obligations?pageSize=100',
+    );
+    expect((await rowsOf(c.reserveA1, '/api/my/obligations/export')).sort()).toEqual(
+      mineAll.items.map((i) => i.ruleTitle).sort(),
+    );
+    expect(await rowsOf(c.reserveA1, '/api/my/obligations/export?status=overdue')).toHaveLength(1);
+    expect(await rowsOf(c.mentor, `/api/my/duties/export?year=${Y}`)).toHaveLength(4);
+    expect(await rowsOf(c.reserveA1, '/api/my/duties/export')).toHaveLength(0);
   });
 
   it('records evidence (late after the due date), reviews submissions and waives, with audit', async () => {

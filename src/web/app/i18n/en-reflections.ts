@@ -97,6 +97,7 @@ export const enReflections: typeof zhReflections = {
     thresholdHint: 'Flag a reflection when this share of it overlaps one other reflection',
     flagOwn: 'Flag reuse of one’s own other reflections (earlier years)',
     settingsReadOnly: 'The programme is managed above your unit: read only.',
+    linkLabel: 'Reflection',
     open: 'Open reflection',
     notStarted: 'No reflection written for this obligation yet',
     mentees: 'Mentees’ reflections',

@@ -84,6 +84,7 @@ export const zhReflections = {
     thresholdHint: '一篇心得中与另一篇心得重复的比例达到该值时提示',
     flagOwn: '提示与本人其他心得（如往年心得）重复',
     settingsReadOnly: '培养方案由上级单位管理，您只能查看其查重设置。',
+    linkLabel: '心得',
     open: '打开心得',
     notStarted: '该任务尚未撰写心得',
     mentees: '学员心得',
