@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
-import { CHROMIUM, type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './server.js';
+import {
+  CHROMIUM,
+  type E2eServer,
+  launchChromium,
+  SCREENSHOT_DIR,
+  signInPage,
+  startE2eServer,
+} from './server.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`Chromium is required in CI (${CHROMIUM})`);
@@ -22,14 +29,7 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
   const shot = (name: string) =>
     page.screenshot({ path: path.join(SCREENSHOT_DIR, `pool-${name}.png`), fullPage: true });
 
-  async function signIn(username: string, password: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
+  const signIn = (username: string, password: string) => signInPage(page, server.url, username, password);
 
   /** Creates an account for a person and sets its password (the one-time password is changed via the API). */
   async function account(person: Person, username: string, role: string, unitId: string, password: string) {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/core/access/roles.js';
@@ -8,6 +8,11 @@ import type { RouteEntry } from '../src/server/app.js';
 import { generateObligations } from '../src/server/modules/obligations/obligations.service.js';
 import { evidence, evidenceFiles, obligations } from '../src/server/modules/obligations/obligations.table.js';
 import { programmes, programmeVersions } from '../src/server/modules/programmes/programmes.table.js';
+import {
+  reflectionFiles,
+  reflections,
+  reflectionVersions,
+} from '../src/server/modules/reflections/reflections.table.js';
 import { reserves } from '../src/server/modules/reserves/reserves.table.js';
 import { roleGrants } from '../src/server/modules/users/users.table.js';
 import { routeAdmits } from '../src/server/platform/request-context.js';
@@ -31,6 +36,8 @@ type Ids = {
   reserve: string;
   obligation: string;
   evidence: string;
+  reflection: string;
+  readingObligation: string;
 };
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
@@ -92,6 +99,16 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/obligations/:id/evidence': () => ({ occurredOn: '2026-01-31', note: '线下登记' }),
   'POST /api/obligations/:id/review': () => ({ decision: 'accept' }),
   'POST /api/obligations/:id/waive': () => ({ reason: '测试' }),
+  'POST /api/my/reflections': (ids) => ({ obligationId: ids.readingObligation }),
+  'PUT /api/reflections/:id/draft': () => ({ text: '测试草稿', version: 1 }),
+  'POST /api/reflections/:id/submit': () => ({ text: '测试提交', version: 1 }),
+  'POST /api/reflections/:id/accept': () => ({ version: 1 }),
+  'POST /api/reflections/:id/return': () => ({ version: 1, comment: '测试' }),
+  'PUT /api/programmes/:id/reflection-settings': () => ({
+    thresholdPercent: 40,
+    flagOwnReuse: true,
+    version: 0,
+  }),
 };
 const UPLOAD_ROUTES = new Set([
   'PUT /api/people/:id/photo',
@@ -100,6 +117,7 @@ const UPLOAD_ROUTES = new Set([
   'POST /api/units/import/preview',
   'POST /api/units/import/commit',
   'POST /api/obligations/:id/evidence/upload',
+  'POST /api/reflections/:id/upload',
 ]);
 const NO_BODY_WRITES = new Set([
   'POST /api/auth/logout',
@@ -109,6 +127,7 @@ const NO_BODY_WRITES = new Set([
   'POST /api/my/calendar-feed',
   'DELETE /api/my/calendar-feed',
   'POST /api/programmes/:id/draft/publish',
+  'POST /api/reflections/:id/recheck',
 ]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
@@ -120,11 +139,13 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     programme: ids.programme,
     reserve: ids.reserve,
     obligation: ids.obligation,
+    reflection: ids.reflection,
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
     .replace(':grantId', ids.grant)
-    .replace(':evidenceId', ids.evidence);
+    .replace(':evidenceId', ids.evidence)
+    .replace(':number', '1');
 }
 
 // A query string that passes validation, for GET routes with required parameters.
@@ -174,7 +195,9 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) FROM person_photos) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM programmes) || '|' || (SELECT count(*) FROM programme_versions) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reserves) || '|' || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM obligations) || '|' ||
-            (SELECT count(*) FROM evidence) || '|' || (SELECT count(*) FROM calendar_feeds) AS f`,
+            (SELECT count(*) FROM evidence) || '|' || (SELECT count(*) FROM calendar_feeds) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reflections) || '|' ||
+            (SELECT count(*) FROM reflection_versions) || '|' || (SELECT count(*) FROM reflection_settings) AS f`,
   );
   return rows[0].f;
 }
@@ -260,7 +283,47 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         size: 5,
         data: Buffer.from('%PDF-'),
       });
-      return { programme, reserve, obligation, proof };
+      // A submitted reading reflection, with its uploaded file, for the reflection routes.
+      const [reading] = await t.db
+        .select({ id: obligations.id })
+        .from(obligations)
+        .where(and(eq(obligations.reserveId, reserve.id), eq(obligations.ruleKey, 'reading_reflection')));
+      const [reflection] = await t.db
+        .insert(reflections)
+        .values({
+          obligationId: reading.id,
+          reserveId: reserve.id,
+          personId: person.id,
+          programmeId: programme.id,
+          ruleKey: 'reading_reflection',
+          ruleTitle: '书籍或影音资料学习心得',
+          periodKey: '2026',
+          evidenceKind: 'reading_reflection',
+          state: 'submitted',
+          draftText: `${name}的读书心得正文`,
+          versions: 1,
+        })
+        .returning();
+      const [file] = await t.db
+        .insert(reflectionFiles)
+        .values({
+          reflectionId: reflection.id,
+          name: 'reflection.pdf',
+          mimeType: 'application/pdf',
+          size: 5,
+          data: Buffer.from('%PDF-'),
+        })
+        .returning();
+      await t.db.insert(reflectionVersions).values({
+        reflectionId: reflection.id,
+        number: 1,
+        text: `${name}的读书心得正文`,
+        chars: 10,
+        breakdown: { total: 10, hanzi: 10, punctuation: 0, otherAsian: 0, words: 0 },
+        fileId: file.id,
+        submittedOn: '2026-11-20',
+      });
+      return { programme, reserve, obligation, proof, reflection, reading };
     };
     const poolA = await pool(countyA, personA, '青山县班组长后备培养方案');
     const poolB = await pool(countyB, personB, '临江县保密培养方案');
@@ -275,6 +338,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         reserve: poolA.reserve.id,
         obligation: poolA.obligation.id,
         evidence: poolA.proof.id,
+        reflection: poolA.reflection.id,
+        readingObligation: poolA.reading.id,
       },
       b: {
         unit: deptB.id,
@@ -285,6 +350,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         reserve: poolB.reserve.id,
         obligation: poolB.obligation.id,
         evidence: poolB.proof.id,
+        reflection: poolB.reflection.id,
+        readingObligation: poolB.reading.id,
       },
       // What a user scoped to county A must never receive.
       secret: [
@@ -300,6 +367,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.reserve.id,
         poolB.obligation.id,
         poolB.proof.id,
+        poolB.reflection.id,
+        `${poolB.programme.name}的读书心得正文`,
       ],
     };
     for (const role of ROLES) {

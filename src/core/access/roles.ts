@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'pool.decide',
   'obligations.read',
   'obligations.record',
+  'reflections.read',
+  'reflections.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +58,8 @@ export const ROLE_PERMISSIONS = {
     'pool.nominate',
     'obligations.read',
     'obligations.record',
+    'reflections.read',
+    'reflections.review',
   ],
   hr_leader: [
     'units.read',
@@ -66,6 +70,7 @@ export const ROLE_PERMISSIONS = {
     'programmes.read',
     'pool.read',
     'obligations.read',
+    'reflections.read',
   ],
   // The leadership approves nominations (审定); it does not nominate or record evidence.
   leadership: [
@@ -76,8 +81,10 @@ export const ROLE_PERMISSIONS = {
     'pool.read',
     'pool.decide',
     'obligations.read',
+    'reflections.read',
   ],
-  unit_head: ['units.read', 'people.read', 'pool.read', 'obligations.read'],
+  // The unit head coaches the reserves of the unit (五): reads their reflections, does not review them.
+  unit_head: ['units.read', 'people.read', 'pool.read', 'obligations.read', 'reflections.read'],
   mentor: ['units.read'],
   reserve: [],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -53,6 +53,14 @@ export const AUDIT_ACTIONS = {
   'obligation.rescheduled': { zh: '按实际日期调整截止日期', en: 'Due dates moved to the event held' },
   'calendar_feed.created': { zh: '生成日历订阅地址', en: 'Calendar feed created' },
   'calendar_feed.revoked': { zh: '停用日历订阅地址', en: 'Calendar feed revoked' },
+  'reflection.started': { zh: '开始撰写心得', en: 'Reflection started' },
+  'reflection.draft_saved': { zh: '保存心得草稿', en: 'Reflection draft saved' },
+  'reflection.uploaded': { zh: '上传心得文件', en: 'Reflection file uploaded' },
+  'reflection.submitted': { zh: '提交心得', en: 'Reflection submitted' },
+  'reflection.accepted': { zh: '心得审核通过', en: 'Reflection accepted' },
+  'reflection.returned': { zh: '心得退回修改', en: 'Reflection returned' },
+  'reflection.rechecked': { zh: '心得重新查重', en: 'Reflection copy check re-run' },
+  'reflection.settings_updated': { zh: '修改心得查重设置', en: 'Copy-check settings changed' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

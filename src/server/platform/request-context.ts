@@ -15,7 +15,15 @@ export type RouteAccess = 'public' | 'authenticated' | Permission;
  * For the access-control test: which kind of record the `:id` parameter names, so the test can
  * call the route with an id outside the caller's scope and expect a 404.
  */
-export type RouteResource = 'unit' | 'person' | 'user' | 'grant' | 'programme' | 'reserve' | 'obligation';
+export type RouteResource =
+  | 'unit'
+  | 'person'
+  | 'user'
+  | 'grant'
+  | 'programme'
+  | 'reserve'
+  | 'obligation'
+  | 'reflection';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -36,6 +36,20 @@ const CompliancePage = lazy(() =>
 const MyTasksPage = lazy(() =>
   import('../features/my/my-tasks-page').then((m) => ({ default: m.MyTasksPage })),
 );
+const MyReflectionsPage = lazy(() =>
+  import('../features/reflections/my-reflections-page').then((m) => ({ default: m.MyReflectionsPage })),
+);
+const ReflectionQueuePage = lazy(() =>
+  import('../features/reflections/reflection-queue-page').then((m) => ({ default: m.ReflectionQueuePage })),
+);
+const ReflectionPage = lazy(() =>
+  import('../features/reflections/reflection-page').then((m) => ({ default: m.ReflectionPage })),
+);
+const ObligationReflectionPage = lazy(() =>
+  import('../features/reflections/obligation-reflection-page').then((m) => ({
+    default: m.ObligationReflectionPage,
+  })),
+);
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
@@ -72,6 +86,11 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: page(DashboardPage, 'obligations.read') },
       { path: 'compliance', element: page(CompliancePage, 'obligations.read') },
       { path: 'my/tasks', element: page(MyTasksPage) },
+      { path: 'my/reflections', element: page(MyReflectionsPage) },
+      { path: 'reflections', element: page(ReflectionQueuePage, 'reflections.read') },
+      { path: 'reflections/obligation/:obligationId', element: page(ObligationReflectionPage) },
+      // Authors, mentors and HR alike: the server answers 404 for anyone else.
+      { path: 'reflections/:id', element: page(ReflectionPage) },
       { path: 'users', element: page(UsersPage, 'users.read') },
       { path: 'audit', element: page(AuditPage, 'audit.read') },
       { path: 'home', element: <Navigate to="/" replace /> },

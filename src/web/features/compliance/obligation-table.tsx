@@ -1,6 +1,8 @@
 import { Empty, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isReflectionKind } from '../../../contracts/reflections';
 import type { ObligationStatus } from '../../../core/programme/status';
 import { errorText } from '../../shared/errors';
 import { STATUS_COLORS, useCadreLabels } from '../programmes/rule-labels';
@@ -57,9 +59,21 @@ export function ObligationTable(props: ObligationTableProps) {
       // The title opens the obligation with its evidence.
       render: (title: string, r) => (
         <Tooltip title={r.minChars ? t('obl.minChars', { n: r.minChars }) : undefined}>
-          <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`obligation-open-${r.ruleKey}`}>
-            {title}
-          </Typography.Link>
+          <>
+            {/* A reflection obligation also links to its reflection (written, reviewed, or to start). */}
+            {isReflectionKind(r.evidenceKind) ? (
+              <Link
+                to={`/reflections/obligation/${r.id}`}
+                data-testid={`reflection-link-${r.ruleKey}`}
+                style={{ marginRight: 6 }}
+              >
+                [{t('refl.linkLabel')}]
+              </Link>
+            ) : null}
+            <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`obligation-open-${r.ruleKey}`}>
+              {title}
+            </Typography.Link>
+          </>
         </Tooltip>
       ),
     },
