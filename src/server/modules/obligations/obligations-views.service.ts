@@ -34,7 +34,7 @@ import { escapeLike } from '../../platform/sql-text.js';
 import { people } from '../people/people.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
-import { attachEvidence } from './evidence.service.js';
+import { attachEvidence, genericReviewAllowed } from './evidence.service.js';
 import { findObligationInContext } from './obligations.repository.js';
 import { reviewObligation, waiveObligation } from './obligations.service.js';
 import { obligations } from './obligations.table.js';
@@ -99,7 +99,7 @@ export async function presentItems(
       evidenceCount: row.evidenceCount,
       actions: {
         record: mayRecord && open,
-        review: mayRecord && row.state === 'submitted',
+        review: mayRecord && row.state === 'submitted' && genericReviewAllowed(row.pendingSourceType),
         waive: mayRecord && open,
       },
     };

@@ -16,7 +16,7 @@ import type { Role } from '../../../core/access/roles.js';
 import { DEFAULT_RULES } from '../../../core/programme/default-programme.js';
 import { addDays, todayIn } from '../../../core/time/dates.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import { attachEvidence } from './evidence.service.js';
+import { applyEvidence, attachEvidence, withdrawEvidence } from './evidence.service.js';
 import { obligations } from './obligations.table.js';
 
 type Item = ObligationItem;
@@ -483,12 +483,36 @@ describe.each(dbKinds())('obligation views on %s', (kind) => {
       await t.db.transaction((tx) =>
         attachEvidence(tx, ctx, {
           obligationId: ids[`${reserve.a0.id}:${q}`],
-          sourceType: 'reflection',
+          // A capability without a review page of its own: HR reviews it on the compliance screens.
+          sourceType: 'internal_training',
           occurredOn: T,
           effect: 'submit',
         }),
       );
     }
+    // A reflection is reviewed on its own page only: the generic review neither offers nor takes it.
+    const ownReview = ids[`${reserve.a0.id}:Q1`];
+    await t.db.transaction((tx) =>
+      applyEvidence(tx, ctx, {
+        obligationId: ownReview,
+        sourceType: 'reflection',
+        sourceId: 'r-own',
+        occurredOn: T,
+        effect: 'submit',
+      }),
+    );
+    expect((await get<{ item: Item }>(c.hrA, `/api/obligations/${ownReview}`)).item.actions).toEqual({
+      record: true,
+      review: false,
+      waive: true,
+    });
+    expect(
+      (await c.hrA.post(`/api/obligations/${ownReview}/review`, { decision: 'accept' })).statusCode,
+    ).toBe(409);
+    expect((await get<{ item: Item }>(c.hrA, `/api/obligations/${ownReview}`)).item.state).toBe('submitted');
+    await t.db.transaction((tx) =>
+      withdrawEvidence(tx, ctx, { sourceType: 'reflection', sourceId: 'r-own' }),
+    );
     const submitted = await get<{ item: Item }>(c.hrA, `/api/obligations/${ids[`${reserve.a0.id}:Q3`]}`);
     expect(submitted.item).toMatchObject({
       status: 'submitted',
@@ -523,9 +547,10 @@ describe.each(dbKinds())('obligation views on %s', (kind) => {
     );
     expect(audit).toEqual([
       { action: 'obligation.accepted', n: 1 },
+      { action: 'obligation.evidence_withdrawn', n: 1 },
       { action: 'obligation.fulfilled', n: 2 },
       { action: 'obligation.returned', n: 1 },
-      { action: 'obligation.submitted', n: 2 },
+      { action: 'obligation.submitted', n: 3 },
       { action: 'obligation.waived', n: 1 },
     ]);
   });

@@ -9,6 +9,10 @@ export type EvidenceSource = { label: Label; link?: (sourceId: string) => string
 
 export const EVIDENCE_SOURCES: Record<string, EvidenceSource> = {
   manual: { label: { zh: '人力资源部登记', en: 'Recorded by HR' } },
+  reflection: {
+    label: { zh: '心得体会', en: 'Reflection' },
+    link: (reflectionId) => `/reflections/${reflectionId}`,
+  },
 };
 
 /** The label of a source type in the UI language (an unknown type shows as itself). */
