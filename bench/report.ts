@@ -7,6 +7,7 @@ import type { ImportResult } from './import-bench.js';
 import type { MentoringResult } from './mentoring-bench.js';
 import type { EngineName } from './options.js';
 import type { ProgrammeResult } from './programme-bench.js';
+import type { ReflectionsResult } from './reflections-bench.js';
 import type { WebResult } from './web-bench.js';
 
 export type LoadResult = {
@@ -32,6 +33,7 @@ export type Results = {
   programme: ProgrammeResult[];
   mentoring: MentoringResult[];
   web: WebResult[];
+  reflections: ReflectionsResult[];
   bars: Bar[];
   seconds?: number;
 };
@@ -109,6 +111,15 @@ export function judge(results: Results, tier: string): Bar[] {
       value: x.seqScanOnPeople ? 'Seq Scan' : 'index',
       bar: 'no Seq Scan',
       pass: !x.seqScanOnPeople,
+    });
+  }
+  for (const r of results.reflections ?? []) {
+    bars.push({
+      engine: r.engine,
+      check: `copy check of one reflection against ${r.reflections} earlier ones: p50 of ${r.check.runs} (p95 ${f1(r.check.p95)} ms)`,
+      value: `${f1(r.check.p50)} ms`,
+      bar: '≤ 200 ms',
+      pass: r.check.p50 <= 200,
     });
   }
   const atM = tier === 'M' ? '' : ` (${tier} tier; the bar is set at M)`;
@@ -302,6 +313,38 @@ export function printSummary(results: Results): void {
       ),
     ),
   );
+  const reflections = results.reflections ?? [];
+  if (reflections.length > 0)
+    out.push(
+      '\nReflections: copy check against the fingerprint index (ms)',
+      table(
+        [
+          'engine',
+          'reflections',
+          'fingerprints',
+          'load s',
+          'check p50',
+          'check p95',
+          'max',
+          'look-up p50',
+          'copies found',
+          'fresh flagged',
+        ],
+        reflections.map((r) => [
+          r.engine,
+          String(r.reflections),
+          String(r.fingerprints),
+          f1(r.loadSeconds),
+          f1(r.check.p50),
+          f1(r.check.p95),
+          f1(r.check.max),
+          f1(r.lookup.p50),
+          r.copiesFlagged,
+          String(r.freshFlagged),
+        ]),
+      ),
+      ...reflections.map((r) => `${r.engine.padEnd(8)} plan: ${r.explain.map((l) => l.trim()).join(' | ')}`),
+    );
   const mentoring = results.mentoring ?? [];
   out.push(
     '\nTalks and mentors: data, the reward computation and one Word form (ms)',

@@ -16,6 +16,7 @@ import { loadTier } from './load.js';
 import { benchMentoring } from './mentoring-bench.js';
 import { type BenchOptions, type EngineName, readOptions, wants } from './options.js';
 import { benchProgramme } from './programme-bench.js';
+import { benchReflections } from './reflections-bench.js';
 import { judge, printSummary, type Results, writeResults } from './report.js';
 import { writeRoster } from './roster-file.js';
 import { benchWeb } from './web-bench.js';
@@ -134,6 +135,24 @@ async function benchImports(engines: EngineName[], options: BenchOptions, result
   }
 }
 
+/** The copy check (issue 4): its own database per engine, 20 000 reflections in the index. */
+async function benchReflectionsPart(engines: EngineName[], options: BenchOptions, results: Results) {
+  for (const engine of engines) {
+    const target = await createBenchDatabase(engine, options.adminUrl, 'reflections');
+    try {
+      const database = await openLocation(target.location);
+      try {
+        results.reflections.push(await benchReflections(engine, database, log));
+      } finally {
+        await database.close();
+      }
+    } finally {
+      if (options.keepDatabase && engine === 'postgres') log(`kept ${JSON.stringify(target.location)}`);
+      else await target.drop();
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const options = readOptions();
@@ -156,11 +175,13 @@ async function main(): Promise<void> {
     programme: [],
     mentoring: [],
     web: [],
+    reflections: [],
     bars: [],
   };
   if (['list', 'programme', 'mentoring', 'web'].some((part) => wants(options, part)))
     for (const engine of engines) await benchEngine(engine, options, results);
   if (wants(options, 'import')) await benchImports(engines, options, results);
+  if (wants(options, 'reflections')) await benchReflectionsPart(engines, options, results);
   results.machine.loadAverageAtEnd = os.loadavg();
   results.seconds = (performance.now() - started) / 1000;
   results.bars = judge(results, options.tier.name);

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
-import { CHROMIUM, type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './server.js';
+import {
+  CHROMIUM,
+  type E2eServer,
+  launchChromium,
+  SCREENSHOT_DIR,
+  signInPage,
+  startE2eServer,
+} from './server.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`Chromium is required in CI (${CHROMIUM})`);
@@ -22,14 +29,7 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
   const shot = (name: string) =>
     page.screenshot({ path: path.join(SCREENSHOT_DIR, `pool-${name}.png`), fullPage: true });
 
-  async function signIn(username: string, password: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
+  const signIn = (username: string, password: string) => signInPage(page, server.url, username, password);
 
   /** Creates an account for a person and sets its password (the one-time password is changed via the API). */
   async function account(person: Person, username: string, role: string, unitId: string, password: string) {
@@ -182,6 +182,14 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
     expect((await saved).status()).toBe(200);
     await page.getByTestId('evidence-submit').waitFor({ state: 'detached' });
     await shot('06-evidence-recorded');
+    // The obligation's detail lists the evidence just recorded.
+    await schedule.getByTestId('obligation-open-grassroots_research').first().click();
+    const detail = page.getByTestId('obligation-detail');
+    await detail.getByTestId('evidence-line').waitFor();
+    expect(await detail.getByTestId('evidence-line').textContent()).toContain('调研报告纸质版已交人力资源部');
+    await page.waitForTimeout(400); // the drawer's slide-in
+    await shot('06b-obligation-detail');
+    await page.keyboard.press('Escape');
     await expect.poll(matrixDone).toBe(before + 1);
     await page.goto(`${server.url}/compliance`);
     await page.getByTestId('matrix-table').waitFor();

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/core/access/roles.js';
@@ -14,6 +14,11 @@ import {
 import { generateObligations } from '../src/server/modules/obligations/obligations.service.js';
 import { evidence, evidenceFiles, obligations } from '../src/server/modules/obligations/obligations.table.js';
 import { programmes, programmeVersions } from '../src/server/modules/programmes/programmes.table.js';
+import {
+  reflectionFiles,
+  reflections,
+  reflectionVersions,
+} from '../src/server/modules/reflections/reflections.table.js';
 import { reserves } from '../src/server/modules/reserves/reserves.table.js';
 import { talkRecords, talkTalkers } from '../src/server/modules/talks/talks.table.js';
 import { roleGrants } from '../src/server/modules/users/users.table.js';
@@ -38,6 +43,8 @@ type Ids = {
   reserve: string;
   obligation: string;
   evidence: string;
+  reflection: string;
+  readingObligation: string;
   charge: string;
   talk: string;
   mentorAssignment: string;
@@ -104,6 +111,16 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
   'POST /api/obligations/:id/evidence': () => ({ occurredOn: '2026-01-31', note: '线下登记' }),
   'POST /api/obligations/:id/review': () => ({ decision: 'accept' }),
   'POST /api/obligations/:id/waive': () => ({ reason: '测试' }),
+  'POST /api/my/reflections': (ids) => ({ obligationId: ids.readingObligation }),
+  'PUT /api/reflections/:id/draft': () => ({ text: '测试草稿', version: 1 }),
+  'POST /api/reflections/:id/submit': () => ({ text: '测试提交', version: 1 }),
+  'POST /api/reflections/:id/accept': () => ({ version: 1 }),
+  'POST /api/reflections/:id/return': () => ({ version: 1, comment: '测试' }),
+  'PUT /api/programmes/:id/reflection-settings': () => ({
+    thresholdPercent: 40,
+    flagOwnReuse: true,
+    version: 0,
+  }),
   'POST /api/leadership/charges': (ids) => ({
     leaderPersonId: ids.person,
     unitIds: [ids.unit],
@@ -171,6 +188,7 @@ const UPLOAD_ROUTES = new Set([
   'POST /api/units/import/preview',
   'POST /api/units/import/commit',
   'POST /api/obligations/:id/evidence/upload',
+  'POST /api/reflections/:id/upload',
 ]);
 const NO_BODY_WRITES = new Set([
   'POST /api/auth/logout',
@@ -180,6 +198,7 @@ const NO_BODY_WRITES = new Set([
   'POST /api/my/calendar-feed',
   'DELETE /api/my/calendar-feed',
   'POST /api/programmes/:id/draft/publish',
+  'POST /api/reflections/:id/recheck',
   'DELETE /api/talks/:id',
   'DELETE /api/assessments/:id',
 ]);
@@ -193,6 +212,7 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     programme: ids.programme,
     reserve: ids.reserve,
     obligation: ids.obligation,
+    reflection: ids.reflection,
     charge: ids.charge,
     talk: ids.talk,
     mentorAssignment: ids.mentorAssignment,
@@ -202,7 +222,8 @@ function urlFor(route: RouteEntry, ids: Ids): string {
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
     .replace(':grantId', ids.grant)
-    .replace(':evidenceId', ids.evidence);
+    .replace(':evidenceId', ids.evidence)
+    .replace(':number', '1');
 }
 
 // A query string that passes validation, for GET routes with required parameters.
@@ -256,6 +277,8 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM programmes) || '|' || (SELECT count(*) FROM programme_versions) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reserves) || '|' || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM obligations) || '|' ||
             (SELECT count(*) FROM evidence) || '|' || (SELECT count(*) FROM calendar_feeds) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reflections) || '|' ||
+            (SELECT count(*) FROM reflection_versions) || '|' || (SELECT count(*) FROM reflection_settings) || '|' ||
             (SELECT count(*) || ':' || count(end_on) FROM leader_charges) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM talk_records) || '|' ||
             (SELECT count(*) || ':' || count(end_on) FROM mentor_assignments) || '|' ||
@@ -348,6 +371,46 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         size: 5,
         data: Buffer.from('%PDF-'),
       });
+      // A submitted reading reflection, with its uploaded file, for the reflection routes.
+      const [reading] = await t.db
+        .select({ id: obligations.id })
+        .from(obligations)
+        .where(and(eq(obligations.reserveId, reserve.id), eq(obligations.ruleKey, 'reading_reflection')));
+      const [reflection] = await t.db
+        .insert(reflections)
+        .values({
+          obligationId: reading.id,
+          reserveId: reserve.id,
+          personId: person.id,
+          programmeId: programme.id,
+          ruleKey: 'reading_reflection',
+          ruleTitle: '书籍或影音资料学习心得',
+          periodKey: '2026',
+          evidenceKind: 'reading_reflection',
+          state: 'submitted',
+          draftText: `${name}的读书心得正文`,
+          versions: 1,
+        })
+        .returning();
+      const [file] = await t.db
+        .insert(reflectionFiles)
+        .values({
+          reflectionId: reflection.id,
+          name: 'reflection.pdf',
+          mimeType: 'application/pdf',
+          size: 5,
+          data: Buffer.from('%PDF-'),
+        })
+        .returning();
+      await t.db.insert(reflectionVersions).values({
+        reflectionId: reflection.id,
+        number: 1,
+        text: `${name}的读书心得正文`,
+        chars: 10,
+        breakdown: { total: 10, hanzi: 10, punctuation: 0, otherAsian: 0, words: 0 },
+        fileId: file.id,
+        submittedOn: '2026-11-20',
+      });
       // A 分管 relation and a recorded talk with the reserve, for the routes that name them.
       const [charge] = await t.db
         .insert(leaderCharges)
@@ -388,7 +451,19 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         .insert(mentorRewards)
         .values({ reserveId: reserve.id, mentorPersonId: person.id, amountFen: 100_000, conditions: [] })
         .returning();
-      return { programme, reserve, obligation, proof, charge, talk, assignment, assessment, reward };
+      return {
+        programme,
+        reserve,
+        obligation,
+        proof,
+        reflection,
+        reading,
+        charge,
+        talk,
+        assignment,
+        assessment,
+        reward,
+      };
     };
     const poolA = await pool(countyA, personA, '青山县班组长后备培养方案');
     const poolB = await pool(countyB, personB, '临江县保密培养方案');
@@ -403,6 +478,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         reserve: poolA.reserve.id,
         obligation: poolA.obligation.id,
         evidence: poolA.proof.id,
+        reflection: poolA.reflection.id,
+        readingObligation: poolA.reading.id,
         charge: poolA.charge.id,
         talk: poolA.talk.id,
         mentorAssignment: poolA.assignment.id,
@@ -418,6 +495,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         reserve: poolB.reserve.id,
         obligation: poolB.obligation.id,
         evidence: poolB.proof.id,
+        reflection: poolB.reflection.id,
+        readingObligation: poolB.reading.id,
         charge: poolB.charge.id,
         talk: poolB.talk.id,
         mentorAssignment: poolB.assignment.id,
@@ -438,6 +517,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.reserve.id,
         poolB.obligation.id,
         poolB.proof.id,
+        poolB.reflection.id,
+        `${poolB.programme.name}的读书心得正文`,
         poolB.charge.id,
         poolB.talk.id,
         poolB.assignment.id,

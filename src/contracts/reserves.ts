@@ -35,6 +35,8 @@ export const PoolQuery = PageQuery.extend({
   state: z.enum(RESERVE_STATES).optional(),
   unitId: z.uuid().optional(),
   programmeId: z.uuid().optional(),
+  /** 培养层级: the programmes' tier (中层管理人员后备, 班组长后备 …). */
+  tier: z.string().trim().min(1).max(50).optional(),
   cohortYear: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export const PoolList = paged(ReserveItem);

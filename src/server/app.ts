@@ -20,6 +20,7 @@ import { obligationsRoutes } from './modules/obligations/obligations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { peopleImportRoutes } from './modules/people/people-import.routes.js';
 import { programmesRoutes } from './modules/programmes/programmes.routes.js';
+import { reflectionsRoutes } from './modules/reflections/reflections.routes.js';
 import { reservesRoutes } from './modules/reserves/reserves.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { talksRoutes } from './modules/talks/talks.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: {
     await obligationsRoutes(api, deps);
     await calendarFeedRoutes(api, deps);
     await dashboardRoutes(api, deps);
+    await reflectionsRoutes(api, deps);
     await leadershipRoutes(api, deps);
     await talksRoutes(api, deps);
     await mentorsRoutes(api, deps);

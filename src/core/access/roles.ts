@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'pool.decide',
   'obligations.read',
   'obligations.record',
+  'reflections.read',
+  'reflections.review',
   // Talks and mentors (六(三), 六(五)). Talkers, mentors and reserves reach their own records by
   // relation (分管, mentor assignment, being the reserve), not by these role-wide permissions.
   'charges.manage',
@@ -66,6 +68,8 @@ export const ROLE_PERMISSIONS = {
     'pool.nominate',
     'obligations.read',
     'obligations.record',
+    'reflections.read',
+    'reflections.review',
     'charges.manage',
     'talks.read',
     'talks.manage',
@@ -84,6 +88,7 @@ export const ROLE_PERMISSIONS = {
     'programmes.read',
     'pool.read',
     'obligations.read',
+    'reflections.read',
     'talks.read',
     'assessments.read',
     'rewards.read',
@@ -97,8 +102,10 @@ export const ROLE_PERMISSIONS = {
     'pool.read',
     'pool.decide',
     'obligations.read',
+    'reflections.read',
   ],
-  unit_head: ['units.read', 'people.read', 'pool.read', 'obligations.read'],
+  // The unit head coaches the reserves of the unit (五): reads their reflections, does not review them.
+  unit_head: ['units.read', 'people.read', 'pool.read', 'obligations.read', 'reflections.read'],
   mentor: ['units.read'],
   reserve: [],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -391,3 +391,51 @@ describe('pro-rating at the cycle end', () => {
     expect(full.quantity).toBe(2);
   });
 });
+
+describe('due dates of the reflection rules at month, quarter and year edges', () => {
+  const due = (ruleKey: string, year: number, extra: Partial<ScheduleInput> = {}) =>
+    plan(`${year}-01-01`, year, 2, extra)
+      .filter((o) => o.ruleKey === ruleKey)
+      .map((o) => [o.periodKey, o.dueDate]);
+
+  it('the quarterly reflection is due at the end of the month after each quarter; Q4 on 31 January next year', () => {
+    expect(due('quarterly_reflection', 2026)).toEqual([
+      ['2026-Q1', '2026-04-30'],
+      ['2026-Q2', '2026-07-31'],
+      ['2026-Q3', '2026-10-31'],
+      ['2026-Q4', '2027-01-31'],
+    ]);
+    // The year before a leap year: Q4 still ends on 31 January; Q1 of the leap year on 30 April.
+    expect(due('quarterly_reflection', 2027).at(-1)).toEqual(['2027-Q4', '2028-01-31']);
+    expect(due('quarterly_reflection', 2028)[0]).toEqual(['2028-Q1', '2028-04-30']);
+  });
+
+  it('the training reflection is due one month after the training ends', () => {
+    const training = (end: string, year = Number(end.slice(0, 4))) =>
+      due('training_reflection', year, { eventEnds: { [`training_reflection|${year}`]: end } })[0][1];
+    // Nominal end 30 June (month end) → 31 July (month end).
+    expect(due('training_reflection', 2026)).toEqual([['2026', '2026-07-31']]);
+    expect(training('2026-05-31')).toBe('2026-06-30');
+    expect(training('2026-06-15')).toBe('2026-07-15');
+    // Into a shorter month: clamped to its end, 29 February in a leap year.
+    expect(training('2026-01-30')).toBe('2026-02-28');
+    expect(training('2028-01-31')).toBe('2028-02-29');
+    // A training held in December: due in January of the next year.
+    expect(training('2026-12-15')).toBe('2027-01-15');
+  });
+
+  it('the reading reflection is due one month after the study period', () => {
+    const reading = (end: string, year = Number(end.slice(0, 4))) =>
+      due('reading_reflection', year, { eventEnds: { [`reading_reflection|${year}`]: end } })[0][1];
+    expect(due('reading_reflection', 2026)).toEqual([['2026', '2026-11-30']]);
+    expect(reading('2026-12-31')).toBe('2027-01-31');
+    expect(reading('2027-01-31')).toBe('2027-02-28');
+    expect(reading('2028-01-29')).toBe('2028-02-29');
+    expect(reading('2026-08-31')).toBe('2026-09-30');
+  });
+
+  it('the research report is due at the year end', () => {
+    expect(due('grassroots_research', 2026)).toEqual([['2026', '2026-12-31']]);
+    expect(due('grassroots_research', 2028)).toEqual([['2028', '2028-12-31']]);
+  });
+});

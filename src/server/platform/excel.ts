@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import yauzl from 'yauzl';
 import { todayIn } from '../../core/time/dates.js';
 import { AppError } from './errors.js';
+import { assertSafeZip } from './safe-zip.js';
 
 /** Bounds on what an uploaded workbook may unpack to (zip bombs). */
 export const XLSX_LIMITS = { maxEntries: 2000, maxUnpackedBytes: 300 * 1024 * 1024, maxRatio: 400 } as const;
@@ -19,51 +19,7 @@ const INVALID_XLSX = {
  * zip declares can lie).
  */
 export async function assertSafeXlsx(buffer: Buffer): Promise<void> {
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50)
-    throw new AppError('invalid_file', null, INVALID_XLSX);
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, file) =>
-      error || !file ? reject(new AppError('invalid_file', null, INVALID_XLSX)) : resolve(file),
-    ),
-  );
-  const names = new Set<string>();
-  let unpacked = 0;
-  await new Promise<void>((resolve, reject) => {
-    const fail = (error: unknown) => {
-      zip.close();
-      reject(error instanceof AppError ? error : new AppError('invalid_file', null, INVALID_XLSX));
-    };
-    const tooBig = () =>
-      fail(
-        new AppError('file_too_large', null, {
-          zh: '文件解压后过大，已拒绝。',
-          en: 'The file unpacks to too much data.',
-        }),
-      );
-    zip.on('error', fail);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: yauzl.Entry) => {
-      names.add(entry.fileName);
-      if (names.size > XLSX_LIMITS.maxEntries) return tooBig();
-      if (entry.uncompressedSize > XLSX_LIMITS.maxUnpackedBytes) return tooBig();
-      if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > XLSX_LIMITS.maxRatio)
-        return tooBig();
-      if (entry.fileName.endsWith('/')) return zip.readEntry();
-      zip.openReadStream(entry, (error, stream) => {
-        if (error || !stream) return fail(error);
-        stream.on('data', (chunk: Buffer) => {
-          unpacked += chunk.length;
-          if (unpacked > XLSX_LIMITS.maxUnpackedBytes) {
-            stream.destroy();
-            tooBig();
-          }
-        });
-        stream.on('error', fail);
-        stream.on('end', () => zip.readEntry());
-      });
-    });
-    zip.readEntry();
-  });
+  const names = await assertSafeZip(buffer, XLSX_LIMITS, INVALID_XLSX);
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml'))
     throw new AppError('invalid_file', null, INVALID_XLSX);
 }

@@ -23,6 +23,7 @@ export type RouteResource =
   | 'programme'
   | 'reserve'
   | 'obligation'
+  | 'reflection'
   | 'charge'
   | 'talk'
   | 'mentorAssignment'

@@ -17,6 +17,14 @@ export {
 } from '../modules/obligations/obligations.table.js';
 export { people, personPhotos } from '../modules/people/people.table.js';
 export { programmes, programmeVersions } from '../modules/programmes/programmes.table.js';
+export {
+  reflectionFiles,
+  reflectionFingerprints,
+  reflectionHashCounts,
+  reflectionSettings,
+  reflections,
+  reflectionVersions,
+} from '../modules/reflections/reflections.table.js';
 export { reserveEvents, reserves } from '../modules/reserves/reserves.table.js';
 export { talkRecords, talkTalkers } from '../modules/talks/talks.table.js';
 export { orgUnitDeputies, orgUnits } from '../modules/units/units.table.js';
@@ -40,6 +48,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'evidence',
   'evidence_files',
   'calendar_feeds',
+  'reflections',
+  'reflection_files',
+  'reflection_versions',
+  'reflection_fingerprints',
+  'reflection_hash_counts',
+  'reflection_settings',
   'leader_charges',
   'talk_records',
   'talk_talkers',

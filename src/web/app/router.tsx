@@ -36,6 +36,20 @@ const CompliancePage = lazy(() =>
 const MyTasksPage = lazy(() =>
   import('../features/my/my-tasks-page').then((m) => ({ default: m.MyTasksPage })),
 );
+const MyReflectionsPage = lazy(() =>
+  import('../features/reflections/my-reflections-page').then((m) => ({ default: m.MyReflectionsPage })),
+);
+const ReflectionQueuePage = lazy(() =>
+  import('../features/reflections/reflection-queue-page').then((m) => ({ default: m.ReflectionQueuePage })),
+);
+const ReflectionPage = lazy(() =>
+  import('../features/reflections/reflection-page').then((m) => ({ default: m.ReflectionPage })),
+);
+const ObligationReflectionPage = lazy(() =>
+  import('../features/reflections/obligation-reflection-page').then((m) => ({
+    default: m.ObligationReflectionPage,
+  })),
+);
 const TalksPage = lazy(() => import('../features/talks/talks-page').then((m) => ({ default: m.TalksPage })));
 const MentorsPage = lazy(() =>
   import('../features/mentors/mentors-page').then((m) => ({ default: m.MentorsPage })),
@@ -79,6 +93,11 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: page(DashboardPage, 'obligations.read') },
       { path: 'compliance', element: page(CompliancePage, 'obligations.read') },
       { path: 'my/tasks', element: page(MyTasksPage) },
+      { path: 'my/reflections', element: page(MyReflectionsPage) },
+      { path: 'reflections', element: page(ReflectionQueuePage, 'reflections.read') },
+      { path: 'reflections/obligation/:obligationId', element: page(ObligationReflectionPage) },
+      // Authors, mentors and HR alike: the server answers 404 for anyone else.
+      { path: 'reflections/:id', element: page(ReflectionPage) },
       { path: 'talks', element: page(TalksPage, 'talks.read') },
       { path: 'mentors', element: page(MentorsPage, 'pool.read') },
       { path: 'my/mentoring', element: page(MyMentoringPage) },

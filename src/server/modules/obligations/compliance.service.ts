@@ -6,11 +6,9 @@ import type {
   ComplianceMatrix,
   MatrixCell,
   MatrixQuery,
-  ObligationItem,
   OverdueQuery,
 } from '../../../contracts/obligations.js';
 import type { RuleActor } from '../../../core/programme/rule.js';
-import { OBLIGATION_STATUS_LABELS } from '../../../core/programme/status.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
 import { assertInScope, assertPermission, scopePaths } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
@@ -20,6 +18,7 @@ import { people } from '../people/people.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
 import { obligations } from './obligations.table.js';
+import { itemsWorkbook } from './obligations-export.js';
 import * as repo from './obligations-views.repository.js';
 import {
   calendarOf,
@@ -30,7 +29,6 @@ import {
 } from './obligations-views.service.js';
 
 type Matrix = z.infer<typeof ComplianceMatrix>;
-type Item = z.infer<typeof ObligationItem>;
 
 /**
  * A programme the caller may report on: one whose owning subtree overlaps their read scope (a city's
@@ -237,36 +235,6 @@ export async function listComplianceObligations(
     limit: query.pageSize,
   });
   return { items: await presentItems(ctx, rows), total, page: query.page, pageSize: query.pageSize };
-}
-
-const ITEM_COLUMNS: ExportColumn[] = [
-  { header: '工号', key: 'employeeNo', width: 12 },
-  { header: '姓名', key: 'personName', width: 10 },
-  { header: '所在机构', key: 'unitName', width: 20 },
-  { header: '培养方案', key: 'programmeName', width: 24 },
-  { header: '任务', key: 'ruleTitle', width: 28 },
-  { header: '周期', key: 'periodKey', width: 10 },
-  { header: '截止日期', key: 'dueDate', width: 12 },
-  { header: '责任人', key: 'actorName', width: 10 },
-  { header: '状态', key: 'statusLabel', width: 12 },
-  { header: '逾期天数', key: 'daysOverdue', width: 10 },
-  { header: '完成日期', key: 'fulfilledOn', width: 12 },
-  { header: '免除原因', key: 'waivedReason', width: 20 },
-];
-
-function exportRow(item: Item): Record<string, unknown> {
-  return {
-    ...item,
-    actorName: item.actorName ?? (item.actor === 'reserve' ? item.personName : ''),
-    statusLabel: OBLIGATION_STATUS_LABELS[item.status].zh,
-  };
-}
-
-function itemsWorkbook(sheetName: string, batches: AsyncIterable<Item[]>) {
-  async function* rows() {
-    for await (const items of batches) yield items.map(exportRow);
-  }
-  return streamWorkbook({ sheetName, columns: ITEM_COLUMNS, rows: rows() });
 }
 
 /** The drill-down list as a streamed workbook. */

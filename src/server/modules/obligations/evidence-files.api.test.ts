@@ -2,31 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createUnit, createUser } from '../../../../test/factories.js';
 import { createProgramme, createReserve, scheduleReserve } from '../../../../test/factories-programme.js';
+import { multipartForm as form } from '../../../../test/multipart.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
 import { obligations } from './obligations.table.js';
-
-/** Builds a multipart body with text fields and one file. */
-function form(fields: Record<string, string>, file?: { name: string; data: Buffer }) {
-  const boundary = '----houbeiform';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    parts.push(file.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 

@@ -49,6 +49,18 @@ export type EvidenceOutcome = { state: ObligationState; progress: number };
 
 const settled = (state: ObligationState) => state === 'fulfilled' || state === 'waived';
 
+/**
+ * Sources whose submissions are reviewed on their own page (a reflection with its text, versions
+ * and copy check), never through the generic review of the compliance screens: settling them there
+ * would leave the source's own record out of step.
+ */
+export const SOURCES_WITH_OWN_REVIEW: ReadonlySet<string> = new Set(['reflection']);
+
+/** Whether the generic HR review may settle a submission from this source. */
+export function genericReviewAllowed(pendingSourceType: string | null): boolean {
+  return !pendingSourceType || !SOURCES_WITH_OWN_REVIEW.has(pendingSourceType);
+}
+
 /** HR's own record of evidence: the caller must hold `obligations.record` over the reserve's unit. */
 export async function attachEvidence(db: Db, ctx: ServiceContext, input: EvidenceInput): Promise<void> {
   const found = await findObligationInContext(db, input.obligationId);
@@ -246,7 +258,7 @@ async function reopenSubmission(db: Db, obligationId: string): Promise<EvidenceO
 }
 
 /** The submitted obligation and the submission awaiting review (the latest uncounted evidence). */
-async function loadSubmission(db: Db, obligationId: string) {
+export async function loadSubmission(db: Db, obligationId: string) {
   const found = await findObligationInContext(db, obligationId);
   if (!found) throw new AppError('not_found');
   if (found.obligation.state !== 'submitted') {
@@ -256,7 +268,7 @@ async function loadSubmission(db: Db, obligationId: string) {
     });
   }
   const [pending] = await db
-    .select({ id: evidence.id, occurredOn: evidence.occurredOn })
+    .select({ id: evidence.id, occurredOn: evidence.occurredOn, sourceType: evidence.sourceType })
     .from(evidence)
     .where(
       and(eq(evidence.obligationId, obligationId), eq(evidence.counted, false), isNull(evidence.withdrawnAt)),

@@ -94,6 +94,10 @@ const itemColumns = {
   fulfilledOn: obligations.fulfilledOn,
   waivedReason: obligations.waivedReason,
   evidenceCount: sql<number>`(SELECT count(*)::int FROM ${evidence} WHERE ${evidence.obligationId} = ${obligations.id})`,
+  /** The source of the submission awaiting review (submitted obligations only). */
+  pendingSourceType: sql<
+    string | null
+  >`CASE WHEN ${obligations.state} = 'submitted' THEN (SELECT e.source_type FROM ${evidence} e WHERE e.obligation_id = ${obligations.id} AND NOT e.counted AND e.withdrawn_at IS NULL ORDER BY e.created_at DESC LIMIT 1) END`,
 };
 
 function selectItems(db: Db) {

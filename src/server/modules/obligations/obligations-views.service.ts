@@ -35,10 +35,11 @@ import { chargedPaths, inChargeOfPath } from '../leadership/leadership.service.j
 import { people } from '../people/people.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
-import { attachEvidence } from './evidence.service.js';
+import { attachEvidence, genericReviewAllowed } from './evidence.service.js';
 import { findObligationInContext } from './obligations.repository.js';
 import { reviewObligation, waiveObligation } from './obligations.service.js';
 import { obligations } from './obligations.table.js';
+import { itemsWorkbook } from './obligations-export.js';
 import * as repo from './obligations-views.repository.js';
 
 /** The office's own calendar, for defaults (current year, month) when no programme is named. */
@@ -99,7 +100,7 @@ export async function presentItems(
       evidenceCount: row.evidenceCount,
       actions: {
         record: mayRecord && open,
-        review: mayRecord && row.state === 'submitted',
+        review: mayRecord && row.state === 'submitted' && genericReviewAllowed(row.pendingSourceType),
         waive: mayRecord && open,
       },
     };
@@ -269,6 +270,23 @@ export async function calendarOf(
   }
   for (const item of items) days.get(item.dueDate)?.items.push(item);
   return { month, today, days: [...days.values()] };
+}
+
+/** The signed-in reserve's own obligations as a streamed workbook (the same filters as the list). */
+export function exportMyObligations(ctx: ServiceContext, query: Omit<MyQuery, 'page' | 'pageSize'>) {
+  return myWorkbook(ctx, '我的培养任务', myWhere(ownCondition(ctx.actor), query));
+}
+
+/** What the signed-in user owes, as a streamed workbook. */
+export function exportMyDuties(ctx: ServiceContext, query: Omit<MyQuery, 'page' | 'pageSize'>) {
+  return myWorkbook(ctx, '我需履行的职责', myWhere(dutyCondition(ctx.actor), query));
+}
+
+function myWorkbook(ctx: ServiceContext, sheetName: string, where: SQL) {
+  async function* batches() {
+    for await (const rows of repo.iterateItems(ctx.db, where)) yield presentItems(ctx, rows);
+  }
+  return itemsWorkbook(sheetName, batches());
 }
 
 /** The signed-in user's month: their own obligations and their duties. */

@@ -17,7 +17,7 @@ import { DEFAULT_RULES } from '../../../core/programme/default-programme.js';
 import { addDays, todayIn } from '../../../core/time/dates.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { leaderCharges } from '../leadership/leadership.table.js';
-import { attachEvidence } from './evidence.service.js';
+import { applyEvidence, attachEvidence, withdrawEvidence } from './evidence.service.js';
 import { obligations } from './obligations.table.js';
 
 type Item = ObligationItem;
@@ -415,6 +415,29 @@ describe.each(dbKinds())('obligation views on %s', (kind) => {
     expect((await get<{ total: number }>(c.idleLeader, '/api/my/duties')).total).toBe(0);
     await get(c.leaderA, `/api/obligations/${leader.items[0].id}`);
     expect((await get<{ total: number }>(c.reserveA1, '/api/my/duties')).total).toBe(0);
+
+    // Both lists download as workbooks with the same rows as the list, and nobody else's.
+    const rowsOf = async (client: TestClient, url: string) => {
+      const res = await client.get(url);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      return sheet
+        .getSheetValues()
+        .slice(2)
+        .map((row) => (row as unknown[])[5] as string);
+    };
+    const mineAll = await get<{ items: Item[]; total: number }>(
+      c.reserveA1,
+      '/api/my/obligations?pageSize=100',
+    );
+    expect((await rowsOf(c.reserveA1, '/api/my/obligations/export')).sort()).toEqual(
+      mineAll.items.map((i) => i.ruleTitle).sort(),
+    );
+    expect(await rowsOf(c.reserveA1, '/api/my/obligations/export?status=overdue')).toHaveLength(1);
+    expect(await rowsOf(c.mentor, `/api/my/duties/export?year=${Y}`)).toHaveLength(4);
+    expect(await rowsOf(c.reserveA1, '/api/my/duties/export')).toHaveLength(0);
   });
 
   it('records evidence (late after the due date), reviews submissions and waives, with audit', async () => {
@@ -471,12 +494,36 @@ describe.each(dbKinds())('obligation views on %s', (kind) => {
       await t.db.transaction((tx) =>
         attachEvidence(tx, ctx, {
           obligationId: ids[`${reserve.a0.id}:${q}`],
-          sourceType: 'reflection',
+          // A capability without a review page of its own: HR reviews it on the compliance screens.
+          sourceType: 'internal_training',
           occurredOn: T,
           effect: 'submit',
         }),
       );
     }
+    // A reflection is reviewed on its own page only: the generic review neither offers nor takes it.
+    const ownReview = ids[`${reserve.a0.id}:Q1`];
+    await t.db.transaction((tx) =>
+      applyEvidence(tx, ctx, {
+        obligationId: ownReview,
+        sourceType: 'reflection',
+        sourceId: 'r-own',
+        occurredOn: T,
+        effect: 'submit',
+      }),
+    );
+    expect((await get<{ item: Item }>(c.hrA, `/api/obligations/${ownReview}`)).item.actions).toEqual({
+      record: true,
+      review: false,
+      waive: true,
+    });
+    expect(
+      (await c.hrA.post(`/api/obligations/${ownReview}/review`, { decision: 'accept' })).statusCode,
+    ).toBe(409);
+    expect((await get<{ item: Item }>(c.hrA, `/api/obligations/${ownReview}`)).item.state).toBe('submitted');
+    await t.db.transaction((tx) =>
+      withdrawEvidence(tx, ctx, { sourceType: 'reflection', sourceId: 'r-own' }),
+    );
     const submitted = await get<{ item: Item }>(c.hrA, `/api/obligations/${ids[`${reserve.a0.id}:Q3`]}`);
     expect(submitted.item).toMatchObject({
       status: 'submitted',
@@ -511,9 +558,10 @@ describe.each(dbKinds())('obligation views on %s', (kind) => {
     );
     expect(audit).toEqual([
       { action: 'obligation.accepted', n: 1 },
+      { action: 'obligation.evidence_withdrawn', n: 1 },
       { action: 'obligation.fulfilled', n: 2 },
       { action: 'obligation.returned', n: 1 },
-      { action: 'obligation.submitted', n: 2 },
+      { action: 'obligation.submitted', n: 3 },
       { action: 'obligation.waived', n: 1 },
     ]);
   });

@@ -41,6 +41,16 @@ export async function obligationsRoutes(app: FastifyInstance, deps: AppDeps): Pr
     { schema: { querystring: MyObligationsQuery, response: { 200: ObligationList } }, config: mine },
     (req) => views.listMyDuties(contextOf(req, deps), req.query),
   );
+  const myExport = MyObligationsQuery.omit({ page: true, pageSize: true });
+  r.get(
+    '/api/my/obligations/export',
+    { schema: { querystring: myExport }, config: mine },
+    async (req, reply) =>
+      sendXlsx(reply, '我的培养任务', await views.exportMyObligations(contextOf(req, deps), req.query)),
+  );
+  r.get('/api/my/duties/export', { schema: { querystring: myExport }, config: mine }, async (req, reply) =>
+    sendXlsx(reply, '我需履行的职责', await views.exportMyDuties(contextOf(req, deps), req.query)),
+  );
   r.get(
     '/api/my/calendar',
     { schema: { querystring: MyCalendarQuery, response: { 200: CalendarMonth } }, config: mine },

@@ -6,7 +6,12 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import { acceptSubmission, returnSubmission } from './evidence.service.js';
+import {
+  acceptSubmission,
+  genericReviewAllowed,
+  loadSubmission,
+  returnSubmission,
+} from './evidence.service.js';
 import { findObligationInContext } from './obligations.repository.js';
 import { obligations } from './obligations.table.js';
 
@@ -125,6 +130,13 @@ export async function reviewObligation(
 ): Promise<void> {
   const found = await findObligationInContext(db, input.obligationId);
   assertInScope(ctx.actor, 'obligations.record', found?.unitPath);
+  const { pending } = await loadSubmission(db, input.obligationId);
+  if (!genericReviewAllowed(pending?.sourceType ?? null)) {
+    throw new AppError('conflict', null, {
+      zh: '该提交须在其业务页面审核（如“心得审核”）。',
+      en: 'Review this submission on its own page (e.g. Reflection review).',
+    });
+  }
   if (input.decision === 'accept') await acceptSubmission(db, ctx, input);
   else await returnSubmission(db, ctx, input);
 }

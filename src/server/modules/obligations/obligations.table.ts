@@ -53,7 +53,10 @@ export const obligations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('obligations_identity_uq').on(t.reserveId, t.ruleKey, t.periodKey, t.actorKey),
+    // The identity of an obligation (the year is implied by the period; leading with it lets one
+    // index serve a reserve's year too). A custom migration adds INCLUDE (due_date, state) so the
+    // compliance matrix reads it alone, without a second covering index to maintain on every insert.
+    uniqueIndex('obligations_identity_uq').on(t.reserveId, t.cycleYear, t.ruleKey, t.periodKey, t.actorKey),
     index('obligations_due_idx').on(t.dueDate, t.state),
     index('obligations_year_rule_idx').on(t.cycleYear, t.ruleKey),
     // Duties of a named person (mentors). Partial: most obligations are the reserve's own, and an

@@ -6,6 +6,7 @@ import { buildIdNumber, createPerson, createUnit, createUser, nextSeq } from '..
 import { longChineseText } from '../../../../test/roster.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
+import { buildZip } from '../../../../test/zip.js';
 import { maskIdNumber } from '../../../core/people/id-number.js';
 import { MAX_UPLOAD_BYTES } from '../../app.js';
 import { auditLog } from '../../platform/audit.table.js';
@@ -49,50 +50,6 @@ async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
 function rowTexts(sheet: ExcelJS.Worksheet, n: number): (string | null)[] {
   const values = sheet.getRow(n).values as ExcelJS.CellValue[];
   return values.slice(1).map((v) => (v === null || v === undefined ? null : String(v)));
-}
-
-type ZipEntry = { name: string; data: Buffer; uncompressedSize: number };
-
-/** A zip archive (deflate method) around already-compressed entries, with the sizes we choose to declare. */
-function buildZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(0, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.uncompressedSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += local.length + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
 }
 
 const MB = 1024 * 1024;

@@ -216,6 +216,34 @@ describe.each(dbKinds())('programmes and the pool on %s', (kind) => {
     expect(otherBook.worksheets[0].getColumn(2).values.slice(2).map(String)).not.toContain('导出测试人');
   });
 
+  it('filters the pool by tier, programme, state and cohort year', async () => {
+    const team = await hr.post('/api/programmes', {
+      name: '班组长后备培养方案',
+      tier: '班组长后备',
+      unitId: county.id,
+      cycleYears: 1,
+    });
+    expect(team.statusCode, team.body).toBe(200);
+    const teamLead = await eligiblePerson({ name: '班组长甲' });
+    const nominated = await hr.post('/api/pool/nominations', {
+      programmeId: team.json().id,
+      nominations: [{ personId: teamLead.id }],
+    });
+    expect(nominated.statusCode, nominated.body).toBe(200);
+    const names = async (query: string) => {
+      const res = await hr.get(`/api/pool?pageSize=50&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { personName: string }[] }).items.map((i) => i.personName);
+    };
+    expect(await names(`tier=${encodeURIComponent('班组长后备')}`)).toEqual(['班组长甲']);
+    expect(await names(`tier=${encodeURIComponent('中层管理人员后备')}`)).not.toContain('班组长甲');
+    expect(await names(`programmeId=${team.json().id}&state=nominated&cohortYear=${year}`)).toEqual([
+      '班组长甲',
+    ]);
+    expect(await names(`programmeId=${team.json().id}&cohortYear=${year - 1}`)).toEqual([]);
+    expect((await hr.get(`/api/pool?tier=${'x'.repeat(51)}`)).statusCode).toBe(400);
+  });
+
   it('keeps one county’s pool from another county’s HR office', async () => {
     const p = await eligiblePerson();
     const id = (await nominate(p.id)).json()[0].id;

@@ -41,6 +41,7 @@ export type PoolFilter = {
   state?: string;
   subtreePath?: string;
   programmeId?: string;
+  tier?: string;
   cohortYear?: number;
 };
 
@@ -53,6 +54,7 @@ function whereOf(f: PoolFilter): SQL | undefined {
   if (f.state) conditions.push(eq(reserves.state, f.state as typeof reserves.$inferSelect.state));
   if (f.subtreePath) conditions.push(sql`${orgUnits.path} LIKE ${`${f.subtreePath}%`}`);
   if (f.programmeId) conditions.push(eq(reserves.programmeId, f.programmeId));
+  if (f.tier) conditions.push(eq(programmes.tier, f.tier));
   if (f.cohortYear) conditions.push(eq(reserves.cohortYear, f.cohortYear));
   return and(...conditions);
 }
@@ -77,6 +79,7 @@ export async function listPool(db: Db, filter: PoolFilter, page: { offset: numbe
       .from(reserves)
       .innerJoin(people, eq(people.id, reserves.personId))
       .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+      .innerJoin(programmes, eq(programmes.id, reserves.programmeId))
       .where(where),
   ]);
   return { items, total };

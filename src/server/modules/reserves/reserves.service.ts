@@ -83,6 +83,7 @@ async function poolFilterOf(
     state: query.state,
     subtreePath,
     programmeId: query.programmeId,
+    tier: query.tier,
     cohortYear: query.cohortYear,
   };
 }

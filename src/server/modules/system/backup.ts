@@ -27,6 +27,12 @@ const ORDER_BY: Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string> = {
   evidence: 'id',
   evidence_files: 'evidence_id',
   calendar_feeds: 'id',
+  reflections: 'id',
+  reflection_files: 'id',
+  reflection_versions: 'id',
+  reflection_fingerprints: 'hash, doc_no',
+  reflection_hash_counts: 'hash',
+  reflection_settings: 'programme_id',
   leader_charges: 'id',
   talk_records: 'id',
   talk_talkers: 'talk_id, person_id',
@@ -131,9 +137,13 @@ export async function restoreDatabase(database: Database, file: string): Promise
     }
     await flush();
     if (!header) throw new Error('The backup file is empty.');
-    await exec(
-      `SELECT setval(pg_get_serial_sequence('audit_log', 'id'), GREATEST((SELECT max(id) FROM audit_log), 1))`,
-    );
+    for (const [table, column] of [
+      ['audit_log', 'id'],
+      ['reflections', 'doc_no'],
+    ])
+      await exec(
+        `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), GREATEST((SELECT max(${column}) FROM ${table}), 1))`,
+      );
   });
   return counts;
 }

@@ -90,6 +90,7 @@ export const enCadre: CadreResources = {
   },
   pool: {
     programme: 'Programme',
+    tier: 'Tier',
     state: 'State',
     unitFilter: 'Unit (with sub-units)',
     searchPlaceholder: 'Name or employee no.',
@@ -138,6 +139,14 @@ export const enCadre: CadreResources = {
     to: { promoted: 'Promote', eliminated: 'Eliminate', withdrawn: 'Withdraw', completed: 'Complete' },
   },
   obl: {
+    detail: 'Obligation',
+    programme: 'Programme',
+    evidence: 'Evidence',
+    noEvidence: 'No evidence recorded yet',
+    evidenceWithdrawn: 'Withdrawn',
+    evidencePending: 'Awaiting review',
+    recordedBy: 'Recorded by {{name}} at {{at}}',
+    progressOf: '{{done}} of {{total}} done',
     person: 'Person',
     unit: 'Unit',
     rule: 'Obligation',

@@ -2,6 +2,7 @@ import { EDUCATION_LABELS_EN } from '../../../core/people/dictionaries';
 import { enCadre } from './en-cadre';
 import { enDashboard } from './en-dashboard';
 import { enMentoring } from './en-mentoring';
+import { enReflections } from './en-reflections';
 import type { Resources } from './zh';
 
 /** English UI texts; same keys as zh.ts (the type makes sure of it). */
@@ -15,12 +16,15 @@ export const en: Resources = {
     dashboard: 'Dashboard',
     compliance: 'Compliance',
     myTasks: 'My tasks',
+    myReflections: 'My reflections',
+    reflections: 'Reflection review',
     users: 'Users & roles',
     audit: 'Audit log',
     me: 'My account',
   },
   ...enCadre,
   ...enDashboard,
+  ...enReflections,
   ...enMentoring,
   common: {
     save: 'Save',

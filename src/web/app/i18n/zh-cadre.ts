@@ -85,6 +85,7 @@ export const zhCadre = {
   },
   pool: {
     programme: '培养方案',
+    tier: '后备层级',
     state: '状态',
     unitFilter: '单位（含下级）',
     searchPlaceholder: '姓名或员工编号',
@@ -133,6 +134,14 @@ export const zhCadre = {
     to: { promoted: '提拔任用', eliminated: '淘汰', withdrawn: '退出', completed: '培养期满' },
   },
   obl: {
+    detail: '任务详情',
+    programme: '培养方案',
+    evidence: '完成证明',
+    noEvidence: '尚未登记完成证明',
+    evidenceWithdrawn: '已撤回',
+    evidencePending: '待审核',
+    recordedBy: '{{name}} 于 {{at}} 登记',
+    progressOf: '已完成 {{done}} / 共 {{total}}',
     person: '人员',
     unit: '单位',
     rule: '培养任务',

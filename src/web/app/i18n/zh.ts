@@ -1,6 +1,7 @@
 import { zhCadre } from './zh-cadre';
 import { zhDashboard } from './zh-dashboard';
 import { zhMentoring } from './zh-mentoring';
+import { zhReflections } from './zh-reflections';
 
 /** 中文界面文字（默认语言）。English texts in en.ts must have the same keys. */
 export const zh = {
@@ -13,12 +14,15 @@ export const zh = {
     dashboard: '工作台',
     compliance: '履职情况',
     myTasks: '我的培养任务',
+    myReflections: '我的心得',
+    reflections: '心得审核',
     users: '用户与权限',
     audit: '审计日志',
     me: '我的信息',
   },
   ...zhCadre,
   ...zhDashboard,
+  ...zhReflections,
   ...zhMentoring,
   common: {
     save: '保存',

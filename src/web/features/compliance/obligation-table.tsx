@@ -1,10 +1,13 @@
-import { Empty, Table, type TableProps, Tag, Tooltip } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Empty, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isReflectionKind } from '../../../contracts/reflections';
 import type { ObligationStatus } from '../../../core/programme/status';
 import { errorText } from '../../shared/errors';
 import { STATUS_COLORS, useCadreLabels } from '../programmes/rule-labels';
 import { ObligationActions } from './obligation-actions';
+import { ObligationDetailDrawer } from './obligation-detail-drawer';
 import type { ObligationData, ObligationListData } from './obligations-api';
 
 /** The coloured tag of an obligation status. */
@@ -35,6 +38,7 @@ type ObligationTableProps = {
 export function ObligationTable(props: ObligationTableProps) {
   const { t } = useTranslation();
   const labels = useCadreLabels();
+  const [detailId, setDetailId] = useState<string | null>(null);
   const columns: TableProps<ObligationData>['columns'] = [
     ...(props.showPerson
       ? [
@@ -52,8 +56,25 @@ export function ObligationTable(props: ObligationTableProps) {
       dataIndex: 'ruleTitle',
       width: 220,
       ellipsis: true,
+      // The title opens the obligation with its evidence.
       render: (title: string, r) => (
-        <Tooltip title={r.minChars ? t('obl.minChars', { n: r.minChars }) : undefined}>{title}</Tooltip>
+        <Tooltip title={r.minChars ? t('obl.minChars', { n: r.minChars }) : undefined}>
+          <>
+            {/* A reflection obligation also links to its reflection (written, reviewed, or to start). */}
+            {isReflectionKind(r.evidenceKind) ? (
+              <Link
+                to={`/reflections/obligation/${r.id}`}
+                data-testid={`reflection-link-${r.ruleKey}`}
+                style={{ marginRight: 6 }}
+              >
+                [{t('refl.linkLabel')}]
+              </Link>
+            ) : null}
+            <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`obligation-open-${r.ruleKey}`}>
+              {title}
+            </Typography.Link>
+          </>
+        </Tooltip>
       ),
     },
     { title: t('obl.period'), dataIndex: 'periodKey', width: 90 },
@@ -90,31 +111,34 @@ export function ObligationTable(props: ObligationTableProps) {
       : []),
   ];
   return (
-    <Table<ObligationData>
-      data-testid={props.testId}
-      rowKey="id"
-      size="small"
-      loading={props.loading}
-      columns={columns}
-      dataSource={props.data?.items ?? []}
-      scroll={{ x: props.showPerson ? 1200 : 900 }}
-      onRow={(r) => ({ 'data-testid': `obligation-row-${r.ruleKey}` }) as HTMLAttributes<HTMLElement>}
-      locale={{
-        emptyText: <Empty description={props.error ? errorText(props.error) : t('common.noData')} />,
-      }}
-      pagination={
-        props.onPage
-          ? {
-              current: props.data?.page ?? 1,
-              pageSize: props.data?.pageSize ?? 20,
-              total: props.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: props.onPage,
-            }
-          : false
-      }
-    />
+    <>
+      <Table<ObligationData>
+        data-testid={props.testId}
+        rowKey="id"
+        size="small"
+        loading={props.loading}
+        columns={columns}
+        dataSource={props.data?.items ?? []}
+        scroll={{ x: props.showPerson ? 1200 : 900 }}
+        onRow={(r) => ({ 'data-testid': `obligation-row-${r.ruleKey}` }) as HTMLAttributes<HTMLElement>}
+        locale={{
+          emptyText: <Empty description={props.error ? errorText(props.error) : t('common.noData')} />,
+        }}
+        pagination={
+          props.onPage
+            ? {
+                current: props.data?.page ?? 1,
+                pageSize: props.data?.pageSize ?? 20,
+                total: props.data?.total ?? 0,
+                showSizeChanger: true,
+                pageSizeOptions: [20, 50, 100],
+                showTotal: (total) => t('common.total', { total }),
+                onChange: props.onPage,
+              }
+            : false
+        }
+      />
+      <ObligationDetailDrawer id={detailId} onClose={() => setDetailId(null)} />
+    </>
   );
 }

@@ -79,3 +79,12 @@ export function useFeedState() {
 
 export const createFeed = () => api<FeedCreated>('/my/calendar-feed', { method: 'POST' });
 export const revokeFeed = () => api<unknown>('/my/calendar-feed', { method: 'DELETE' });
+
+/** One obligation with its evidence (the detail drawer). */
+export function useObligationDetail(id: string | null) {
+  return useQuery({
+    queryKey: [...OBLIGATIONS_KEY, 'detail', id],
+    queryFn: () => api<ObligationDetailData>(`/obligations/${id}`),
+    enabled: !!id,
+  });
+}

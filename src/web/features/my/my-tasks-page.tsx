@@ -1,6 +1,8 @@
-import { Card, Col, Empty, Row, Segmented, Space, Statistic, Tabs, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Row, Segmented, Space, Statistic, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { download } from '../../shared/download';
 import { MonthCalendar } from '../compliance/month-calendar';
 import { ObligationTable } from '../compliance/obligation-table';
 import { type ObligationListData, type StatusFilter, useObligationList } from '../compliance/obligations-api';
@@ -54,16 +56,24 @@ function TaskList({ path, testId, year }: { path: string; testId: string; year: 
   return (
     <>
       <Summary path={path} />
-      <Segmented
-        data-testid={`${testId}-status`}
-        value={status}
-        onChange={(value) => {
-          setStatus(value as StatusFilter | 'all');
-          setPage({ ...page, page: 1 });
-        }}
-        options={FILTERS.map((f) => ({ value: f, label: t(`obl.filter.${f}`) }))}
-        style={{ marginBottom: 12 }}
-      />
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Segmented
+          data-testid={`${testId}-status`}
+          value={status}
+          onChange={(value) => {
+            setStatus(value as StatusFilter | 'all');
+            setPage({ ...page, page: 1 });
+          }}
+          options={FILTERS.map((f) => ({ value: f, label: t(`obl.filter.${f}`) }))}
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => download(`${path}/export`, { year, status: status === 'all' ? undefined : status })}
+          data-testid={`${testId}-export`}
+        >
+          {t('common.export')}
+        </Button>
+      </Space>
       <ObligationTable
         testId={testId}
         data={data}

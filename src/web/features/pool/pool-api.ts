@@ -25,6 +25,7 @@ export type PoolFilters = {
   state?: ReserveState;
   unitId?: string;
   programmeId?: string;
+  tier?: string;
   cohortYear?: number;
   page?: number;
   pageSize?: number;

@@ -34,6 +34,7 @@ function readFilters(params: URLSearchParams): PoolFilters {
     state: get('state') as ReserveState | undefined,
     unitId: get('unitId'),
     programmeId: get('programmeId'),
+    tier: get('tier'),
     cohortYear: Number(params.get('cohortYear')) || undefined,
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || 20,
@@ -172,6 +173,18 @@ export function PoolPage() {
           placeholder={t('pool.unitFilter')}
           allowClear
           style={{ width: 220 }}
+        />
+        <Select
+          data-testid="pool-tier-filter"
+          placeholder={t('pool.tier')}
+          allowClear
+          value={filters.tier}
+          onChange={(tier?: string) => update({ tier })}
+          options={[...new Set((programmes.data ?? []).map((p) => p.tier))].map((tier) => ({
+            value: tier,
+            label: tier,
+          }))}
+          style={{ width: 170 }}
         />
         <Select
           data-testid="pool-programme-filter"

@@ -1,0 +1,2 @@
+DROP INDEX "obligations_identity_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "obligations_identity_uq" ON "obligations" USING btree ("reserve_id","cycle_year","rule_key","period_key","actor_key");
