@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import type { AssessmentDetail } from '../../contracts/assessments.js';
 import type { TalkDetail } from '../../contracts/talks.js';
+import { buildAssessmentForm } from '../modules/mentors/assessment-form.js';
 import { buildTalkForm } from '../modules/talks/talks-form.js';
 
 const SOFFICE = '/usr/bin/soffice';
@@ -48,7 +50,7 @@ function render(name: string, docx: Buffer) {
 
 const ordinary = '该同志思想稳定，积极向上，能够正确对待组织安排，工作中主动担当，对个人发展有清晰规划。';
 
-export const SAMPLE_TALK: z.infer<typeof TalkDetail> = {
+const SAMPLE_TALK: z.infer<typeof TalkDetail> = {
   id: '1b2c3d4e-1111-4222-8333-944445555666',
   reserveId: '1b2c3d4e-1111-4222-8333-944445555667',
   personId: '1b2c3d4e-1111-4222-8333-944445555668',
@@ -82,6 +84,45 @@ export const SAMPLE_TALK: z.infer<typeof TalkDetail> = {
   obligations: [],
 };
 
+const SAMPLE_ASSESSMENT: z.infer<typeof AssessmentDetail> = {
+  id: '9b2c3d4e-1111-4222-8333-944445555666',
+  reserveId: SAMPLE_TALK.reserveId,
+  personId: SAMPLE_TALK.personId,
+  personName: '王晓明',
+  employeeNo: 'JZ0012',
+  unitName: '市场部',
+  mentorPersonId: SAMPLE_TALK.talkers[0].personId,
+  mentorName: '李国强',
+  year: 2025,
+  assessedOn: '2026-01-10',
+  overallGrade: '称职',
+  state: 'filed',
+  submittedAt: '2026-01-11T02:00:00.000Z',
+  filedAt: '2026-01-15T02:00:00.000Z',
+  actions: { edit: false, delete: false, file: false, return: false },
+  panel: [
+    { name: '李国强', post: '市场部经理' },
+    { name: '张敏', post: '市场部副经理' },
+    { name: '刘洋', post: '人力资源部主管' },
+  ],
+  ratings: { de: '优秀', neng: '良好', qin: '优秀', ji: '良好', lian: '优秀' },
+  strengths: '政治素质过硬，工作积极主动，牵头完成集团客户拓展，业绩突出。',
+  shortcomings: '统筹协调能力有待加强，基层管理经验不足。',
+  suggestions: '安排到县分公司挂职锻炼一年，加强基层管理经验。',
+  mentorComment: '同意考核小组意见。',
+  hrComment: '同意备案。',
+  filedByName: '张三',
+  reservePost: '客户经理',
+  direction: '市场营销',
+  mentorPost: '市场部经理',
+  version: 3,
+  scales: {
+    gradeScale: ['优秀', '称职', '基本称职', '不称职'],
+    ratingScale: ['优秀', '良好', '一般', '较差'],
+  },
+  obligation: null,
+};
+
 describe.skipIf(!hasSoffice)('paper forms as LibreOffice lays them out', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -109,5 +150,23 @@ describe.skipIf(!hasSoffice)('paper forms as LibreOffice lays them out', () => {
     const long = render('talk-long', await buildTalkForm({ ...SAMPLE_TALK, thinking: ordinary.repeat(30) }));
     expect(long.pages).toBe(2);
     expect(long.text.replace(/\s+/g, '')).toContain('上次谈话');
+  });
+
+  it('附件二: a filed assessment and the blank form are one A4 page each', async () => {
+    const page = render('assessment', await buildAssessmentForm(SAMPLE_ASSESSMENT));
+    expect(page.pages).toBe(1);
+    expect(page.size[1]).toBeCloseTo(841.9, 0);
+    const text = page.text.replace(/\s+/g, '');
+    for (const expected of [
+      '附件二',
+      '后备干部年度考核评估表',
+      '考核年度：2025年',
+      '王晓明',
+      '李国强（市场部经理）',
+      '☑称职',
+      '已备案。同意备案。',
+    ])
+      expect(text).toContain(expected);
+    expect(render('assessment-blank', await buildAssessmentForm(null)).pages).toBe(1);
   });
 });
