@@ -102,18 +102,11 @@ export function AssessmentDrawer({ id, onClose }: { id?: string; onClose: () => 
           <Descriptions.Item label={t('assess.ratings')} span={2}>
             {ASSESSMENT_DIMENSIONS.map((d) => `${labels.dimension(d)}：${a.ratings[d] ?? '—'}`).join('　')}
           </Descriptions.Item>
-          <Descriptions.Item label={t('assess.strengths')} span={2}>
-            <Multiline text={a.strengths} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('assess.shortcomings')} span={2}>
-            <Multiline text={a.shortcomings} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('assess.suggestions')} span={2}>
-            <Multiline text={a.suggestions} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('assess.mentorComment')} span={2}>
-            <Multiline text={a.mentorComment} />
-          </Descriptions.Item>
+          {(['strengths', 'shortcomings', 'suggestions', 'mentorComment'] as const).map((key) => (
+            <Descriptions.Item key={key} label={t(`assess.${key}`)} span={2}>
+              <Multiline text={a[key]} />
+            </Descriptions.Item>
+          ))}
           {a.hrComment && (
             <Descriptions.Item label={t('assess.hrComment')} span={2}>
               {a.hrComment}

@@ -119,21 +119,11 @@ export function TalkDrawer({ id, onClose }: { id?: string; onClose: () => void }
             <Descriptions.Item label={t('talk.talkers')} span={2}>
               {d.talkers.map((x) => `${x.name}（${labels.role(x.role)}）`).join('、')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('talk.thinking')} span={2}>
-              <Multiline text={d.thinking} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('talk.work')} span={2}>
-              <Multiline text={d.work} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('talk.achievements')} span={2}>
-              <Multiline text={d.achievements} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('talk.shortcomings')} span={2}>
-              <Multiline text={d.shortcomings} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('talk.advice')} span={2}>
-              <Multiline text={d.advice} />
-            </Descriptions.Item>
+            {(['thinking', 'work', 'achievements', 'shortcomings', 'advice'] as const).map((key) => (
+              <Descriptions.Item key={key} label={t(`talk.${key}`)} span={2}>
+                <Multiline text={d[key]} />
+              </Descriptions.Item>
+            ))}
             <Descriptions.Item label={t('talk.actions')} span={2}>
               {d.agreedActions.map((a, i) => (
                 <div key={`${a.text}|${a.owner}|${a.dueOn}`}>
