@@ -151,7 +151,30 @@ function planFacts(name: string, nodes: PlanNode[]): ProgrammeExplain {
   };
 }
 
-async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<Timing> {
+/** The service context of the bench's hr_admin on the root unit. */
+export function rootHrContext(
+  database: Database,
+  root: { id: string; path: string; name: string },
+  user: { id: string; display_name: string },
+): ServiceContext {
+  const actor: Actor = {
+    userId: user.id,
+    username: BENCH_USER,
+    displayName: user.display_name,
+    personId: null,
+    grants: [{ role: 'hr_admin', unitId: root.id, unitPath: root.path, unitName: root.name }],
+  };
+  return {
+    db: database.db,
+    actor,
+    audit: { userId: actor.userId, displayName: actor.displayName, ip: null },
+    cipher: createFieldCipher(BENCH_SECRET),
+    lang: 'zh',
+  };
+}
+
+/** Times `runs` runs after a warm-up. */
+export async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<Timing> {
   await run(); // warm-up: plans, caches, JIT of the service code
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -232,20 +255,7 @@ export async function benchProgramme(
   );
 
   // 4. The matrix for the whole tier as the root's hr_admin: the service, then over HTTP.
-  const actor: Actor = {
-    userId: user.id,
-    username: BENCH_USER,
-    displayName: user.display_name,
-    personId: null,
-    grants: [{ role: 'hr_admin', unitId: root.id, unitPath: root.path, unitName: root.name }],
-  };
-  const ctx: ServiceContext = {
-    db: database.db,
-    actor,
-    audit: { userId: actor.userId, displayName: actor.displayName, ip: null },
-    cipher: createFieldCipher(BENCH_SECRET),
-    lang: 'zh',
-  };
+  const ctx = rootHrContext(database, root, user);
   const matrixQuery = { programmeId: programme.id, year };
   const answer = await getComplianceMatrix(ctx, matrixQuery);
   if (answer.totals.total.total !== created)

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExplainResult } from './explain.js';
 import type { HttpResult } from './http-bench.js';
 import type { ImportResult } from './import-bench.js';
+import type { MentoringResult } from './mentoring-bench.js';
 import type { EngineName } from './options.js';
 import type { ProgrammeResult } from './programme-bench.js';
 import type { ReflectionsResult } from './reflections-bench.js';
@@ -30,6 +31,7 @@ export type Results = {
   rosters: RosterResult[];
   imports: ImportResult[];
   programme: ProgrammeResult[];
+  mentoring: MentoringResult[];
   web: WebResult[];
   reflections: ReflectionsResult[];
   bars: Bar[];
@@ -147,6 +149,26 @@ export function judge(results: Results, tier: string): Bar[] {
         pass: !x.seqScanOnObligations,
       });
     }
+  }
+  for (const m of results.mentoring ?? []) {
+    bars.push({
+      engine: m.engine,
+      check: `mentor reward over the tier: ${m.pairs} pairs, median of ${m.reward.runs}${atM}`,
+      value: `${f0(m.reward.p50)} ms (p95 ${f0(m.reward.p95)})`,
+      bar: '≤ 1000 ms',
+      pass: m.reward.p50 <= 1000,
+    });
+    for (const [name, t] of [
+      ['附件一 talk record', m.talkFormService],
+      ['附件二 assessment', m.assessmentFormService],
+    ] as const)
+      bars.push({
+        engine: m.engine,
+        check: `one Word form (${name}, reads + docx), median of ${t.runs}`,
+        value: `${f1(t.p50)} ms (p95 ${f1(t.p95)})`,
+        bar: '≤ 200 ms',
+        pass: t.p50 <= 200,
+      });
   }
   for (const i of results.imports) {
     const rate = `${i.stoppedAtDeadline ? '< ' : ''}${f0(i.rowsPerSecond)}`;
@@ -323,6 +345,56 @@ export function printSummary(results: Results): void {
       ),
       ...reflections.map((r) => `${r.engine.padEnd(8)} plan: ${r.explain.map((l) => l.trim()).join(' | ')}`),
     );
+  const mentoring = results.mentoring ?? [];
+  out.push(
+    '\nTalks and mentors: data, the reward computation and one Word form (ms)',
+    table(
+      [
+        'engine',
+        'reserves',
+        'mentor obligations',
+        'talks',
+        'filed',
+        'promoted',
+        'pairs',
+        'eligible',
+        'setup s',
+      ],
+      mentoring.map((m) => [
+        m.engine,
+        String(m.reserves),
+        String(m.mentorObligations),
+        String(m.talkRecords),
+        String(m.assessmentsFiled),
+        String(m.promoted),
+        String(m.pairs),
+        String(m.eligible),
+        f1(m.setupSeconds),
+      ]),
+    ),
+    table(
+      [
+        'engine',
+        'reward p50',
+        'reward p95',
+        '附件一 build',
+        '附件一 service',
+        '附件二 build',
+        '附件二 service',
+        'docx bytes',
+      ],
+      mentoring.map((m) => [
+        m.engine,
+        f0(m.reward.p50),
+        f0(m.reward.p95),
+        f1(m.talkFormBuild.p50),
+        f1(m.talkFormService.p50),
+        f1(m.assessmentFormBuild.p50),
+        f1(m.assessmentFormService.p50),
+        String(m.talkFormBytes),
+      ]),
+    ),
+  );
   out.push(
     '\nRoster files',
     table(

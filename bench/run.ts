@@ -13,6 +13,7 @@ import { benchHttp } from './http-bench.js';
 import { benchImport } from './import-bench.js';
 import { endpointStatements, subtreeStatements } from './list-sql.js';
 import { loadTier } from './load.js';
+import { benchMentoring } from './mentoring-bench.js';
 import { type BenchOptions, type EngineName, readOptions, wants } from './options.js';
 import { benchProgramme } from './programme-bench.js';
 import { benchReflections } from './reflections-bench.js';
@@ -43,6 +44,9 @@ async function benchEngine(engine: EngineName, options: BenchOptions, results: R
       // The programme: reserves, a year's schedule, the compliance matrix and its plans (issue 3).
       if (wants(options, 'programme'))
         results.programme.push(await benchProgramme(engine, database, options.tier, loaded, log));
+      // Talks and mentors: the reward over the tier, one Word form (issue 5).
+      if (wants(options, 'mentoring'))
+        results.mentoring.push(await benchMentoring(engine, database, options.tier, loaded, log));
       // The web bars: scripts before the login page, the dashboard's LCP (on the programme's data).
       if (wants(options, 'web')) {
         const web = await benchWeb(engine, database, log);
@@ -169,11 +173,12 @@ async function main(): Promise<void> {
     rosters: [],
     imports: [],
     programme: [],
+    mentoring: [],
     web: [],
     reflections: [],
     bars: [],
   };
-  if (['list', 'programme', 'web'].some((part) => wants(options, part)))
+  if (['list', 'programme', 'mentoring', 'web'].some((part) => wants(options, part)))
     for (const engine of engines) await benchEngine(engine, options, results);
   if (wants(options, 'import')) await benchImports(engines, options, results);
   if (wants(options, 'reflections')) await benchReflectionsPart(engines, options, results);

@@ -5,6 +5,12 @@ import { ROLES, type Role } from '../src/core/access/roles.js';
 import { DEFAULT_RULES } from '../src/core/programme/default-programme.js';
 import { DEFAULT_ELIGIBILITY } from '../src/core/programme/eligibility.js';
 import type { RouteEntry } from '../src/server/app.js';
+import { leaderCharges } from '../src/server/modules/leadership/leadership.table.js';
+import {
+  mentorAssessments,
+  mentorAssignments,
+  mentorRewards,
+} from '../src/server/modules/mentors/mentors.table.js';
 import { generateObligations } from '../src/server/modules/obligations/obligations.service.js';
 import { evidence, evidenceFiles, obligations } from '../src/server/modules/obligations/obligations.table.js';
 import { programmes, programmeVersions } from '../src/server/modules/programmes/programmes.table.js';
@@ -14,6 +20,7 @@ import {
   reflectionVersions,
 } from '../src/server/modules/reflections/reflections.table.js';
 import { reserves } from '../src/server/modules/reserves/reserves.table.js';
+import { talkRecords, talkTalkers } from '../src/server/modules/talks/talks.table.js';
 import { roleGrants } from '../src/server/modules/users/users.table.js';
 import { routeAdmits } from '../src/server/platform/request-context.js';
 import { createPerson, createUnit, createUser } from './factories.js';
@@ -38,6 +45,11 @@ type Ids = {
   evidence: string;
   reflection: string;
   readingObligation: string;
+  charge: string;
+  talk: string;
+  mentorAssignment: string;
+  assessment: string;
+  reward: string;
 };
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
@@ -109,6 +121,65 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
     flagOwnReuse: true,
     version: 0,
   }),
+  'POST /api/leadership/charges': (ids) => ({
+    leaderPersonId: ids.person,
+    unitIds: [ids.unit],
+    startOn: '2026-01-01',
+  }),
+  'POST /api/leadership/charges/:id/end': () => ({ endOn: '2026-02-01' }),
+  'POST /api/talks': (ids) => ({
+    reserveId: ids.reserve,
+    kind: 'ad_hoc',
+    heldOn: '2026-01-20',
+    place: '会议室',
+    talkers: [{ personId: ids.person, role: 'other' }],
+    state: 'draft',
+  }),
+  'PATCH /api/talks/:id': (ids) => ({
+    version: 1,
+    kind: 'ad_hoc',
+    heldOn: '2026-01-20',
+    place: '会议室',
+    talkers: [{ personId: ids.person, role: 'other' }],
+    state: 'draft',
+  }),
+  'POST /api/talks/:id/confirm': () => ({ comment: '同意' }),
+  'PATCH /api/pool/:id': () => ({ version: 1, direction: '市场营销' }),
+  'POST /api/mentors/reserves/:id/check': (ids) => ({ slot: 'unit_head', mentorPersonId: ids.person }),
+  'PUT /api/mentors/reserves/:id/assignments': (ids) => ({
+    slot: 'unit_head',
+    mentorPersonId: ids.person,
+    startOn: '2026-01-06',
+    exceptionReason: '测试',
+  }),
+  'POST /api/mentors/assignments/:id/end': () => ({ endOn: '2026-02-01', reason: '测试' }),
+  'PUT /api/mentors/directions': (ids) => ({ direction: '测试方向', unitIds: [ids.unit] }),
+  'PUT /api/mentors/settings': (ids) => ({
+    programmeId: ids.programme,
+    gradeScale: ['优秀', '称职'],
+    ratingScale: ['好', '差'],
+    rewardYuan: '1000',
+    version: 0,
+  }),
+  'POST /api/my/endorsements': (ids) => ({
+    reserveId: ids.reserve,
+    mentorPersonId: ids.person,
+    endorsed: true,
+  }),
+  'POST /api/assessments': (ids) => ({
+    reserveId: ids.reserve,
+    year: 2026,
+    assessedOn: '2026-02-01',
+    submit: false,
+  }),
+  'PATCH /api/assessments/:id': () => ({ assessedOn: '2026-02-01', submit: false, version: 1 }),
+  'POST /api/assessments/:id/file': () => ({}),
+  'POST /api/assessments/:id/return': () => ({ comment: '退回' }),
+  'POST /api/rewards/approvals': (ids) => ({
+    pairs: [{ reserveId: ids.reserve, mentorPersonId: ids.person }],
+  }),
+  'POST /api/rewards/:id/revoke': () => ({ version: 1, reason: '测试' }),
+  'POST /api/rewards/paid': (ids) => ({ rewardIds: [ids.reward], paidOn: '2026-02-01' }),
 };
 const UPLOAD_ROUTES = new Set([
   'PUT /api/people/:id/photo',
@@ -128,6 +199,8 @@ const NO_BODY_WRITES = new Set([
   'DELETE /api/my/calendar-feed',
   'POST /api/programmes/:id/draft/publish',
   'POST /api/reflections/:id/recheck',
+  'DELETE /api/talks/:id',
+  'DELETE /api/assessments/:id',
 ]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
@@ -140,6 +213,11 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     reserve: ids.reserve,
     obligation: ids.obligation,
     reflection: ids.reflection,
+    charge: ids.charge,
+    talk: ids.talk,
+    mentorAssignment: ids.mentorAssignment,
+    assessment: ids.assessment,
+    reward: ids.reward,
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
@@ -154,6 +232,9 @@ const SAMPLE_QUERIES: Record<string, (ids: Ids) => string> = {
   'GET /api/compliance/matrix/export': (ids) => `?programmeId=${ids.programme}`,
   'GET /api/compliance/obligations': (ids) => `?programmeId=${ids.programme}`,
   'GET /api/compliance/obligations/export': (ids) => `?programmeId=${ids.programme}`,
+  'GET /api/talks/previous': (ids) => `?reserveId=${ids.reserve}`,
+  'GET /api/mentors/settings': (ids) => `?programmeId=${ids.programme}`,
+  'GET /api/assessments/scales': (ids) => `?reserveId=${ids.reserve}`,
 };
 
 async function call(client: TestClient, route: RouteEntry, ids: Ids) {
@@ -197,7 +278,14 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reserves) || '|' || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM obligations) || '|' ||
             (SELECT count(*) FROM evidence) || '|' || (SELECT count(*) FROM calendar_feeds) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reflections) || '|' ||
-            (SELECT count(*) FROM reflection_versions) || '|' || (SELECT count(*) FROM reflection_settings) AS f`,
+            (SELECT count(*) FROM reflection_versions) || '|' || (SELECT count(*) FROM reflection_settings) || '|' ||
+            (SELECT count(*) || ':' || count(end_on) FROM leader_charges) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM talk_records) || '|' ||
+            (SELECT count(*) || ':' || count(end_on) FROM mentor_assignments) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_assessments) || '|' ||
+            (SELECT count(*) FROM direction_units) || '|' || (SELECT count(*) FROM mentor_settings) || '|' ||
+            (SELECT count(*) FROM mentor_endorsements) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_rewards) AS f`,
   );
   return rows[0].f;
 }
@@ -323,7 +411,59 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         fileId: file.id,
         submittedOn: '2026-11-20',
       });
-      return { programme, reserve, obligation, proof, reflection, reading };
+      // A 分管 relation and a recorded talk with the reserve, for the routes that name them.
+      const [charge] = await t.db
+        .insert(leaderCharges)
+        .values({ leaderPersonId: person.id, unitId: county.id, startOn: '2026-01-01' })
+        .returning();
+      const [talk] = await t.db
+        .insert(talkRecords)
+        .values({
+          reserveId: reserve.id,
+          kind: 'ad_hoc',
+          heldOn: '2026-01-10',
+          place: '会议室',
+          state: 'recorded',
+        })
+        .returning();
+      await t.db.insert(talkTalkers).values({ talkId: talk.id, personId: person.id, role: 'other' });
+      // A mentor assignment, a submitted assessment and an approved reward of the county's reserve.
+      const [assignment] = await t.db
+        .insert(mentorAssignments)
+        .values({
+          reserveId: reserve.id,
+          mentorPersonId: person.id,
+          slot: 'related_leader',
+          startOn: '2026-01-05',
+        })
+        .returning();
+      const [assessment] = await t.db
+        .insert(mentorAssessments)
+        .values({
+          reserveId: reserve.id,
+          mentorPersonId: person.id,
+          year: 2026,
+          assessedOn: '2026-02-01',
+          state: 'submitted',
+        })
+        .returning();
+      const [reward] = await t.db
+        .insert(mentorRewards)
+        .values({ reserveId: reserve.id, mentorPersonId: person.id, amountFen: 100_000, conditions: [] })
+        .returning();
+      return {
+        programme,
+        reserve,
+        obligation,
+        proof,
+        reflection,
+        reading,
+        charge,
+        talk,
+        assignment,
+        assessment,
+        reward,
+      };
     };
     const poolA = await pool(countyA, personA, '青山县班组长后备培养方案');
     const poolB = await pool(countyB, personB, '临江县保密培养方案');
@@ -340,6 +480,11 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         evidence: poolA.proof.id,
         reflection: poolA.reflection.id,
         readingObligation: poolA.reading.id,
+        charge: poolA.charge.id,
+        talk: poolA.talk.id,
+        mentorAssignment: poolA.assignment.id,
+        assessment: poolA.assessment.id,
+        reward: poolA.reward.id,
       },
       b: {
         unit: deptB.id,
@@ -352,6 +497,11 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         evidence: poolB.proof.id,
         reflection: poolB.reflection.id,
         readingObligation: poolB.reading.id,
+        charge: poolB.charge.id,
+        talk: poolB.talk.id,
+        mentorAssignment: poolB.assignment.id,
+        assessment: poolB.assessment.id,
+        reward: poolB.reward.id,
       },
       // What a user scoped to county A must never receive.
       secret: [
@@ -369,6 +519,11 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.proof.id,
         poolB.reflection.id,
         `${poolB.programme.name}的读书心得正文`,
+        poolB.charge.id,
+        poolB.talk.id,
+        poolB.assignment.id,
+        poolB.assessment.id,
+        poolB.reward.id,
       ],
     };
     for (const role of ROLES) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ELIMINATION_REASONS, RESERVE_STATES } from '../core/programme/pool.js';
-import { IsoDate, PageQuery, paged, text } from './common.js';
+import { IsoDate, optionalText, PageQuery, paged, text } from './common.js';
 
 const Message = z.object({ zh: z.string(), en: z.string() });
 const Issue = z.object({ check: z.string(), message: Message });
@@ -85,7 +85,13 @@ export const TransitionBody = z.object({
   effectiveOn: IsoDate,
   reasonCode: z.enum(ELIMINATION_REASONS).nullish(),
   reason: text(500),
+  /** For a promotion (提拔任用): the new post (required), and whether it is a middle-management post. */
+  newPost: optionalText(100),
+  middleManagement: z.boolean().default(true),
 });
+
+/** HR's change of a reserve's own fields: the development direction (培养方向). */
+export const UpdateReserveBody = z.object({ version: z.number().int(), direction: optionalText(100) });
 
 export const ReserveEventOut = z.object({
   fromState: z.string().nullable(),
@@ -95,6 +101,8 @@ export const ReserveEventOut = z.object({
   reasonCode: z.string().nullable(),
   meetingName: z.string().nullable(),
   meetingDate: z.string().nullable(),
+  newPost: z.string().nullable(),
+  middleManagement: z.boolean().nullable(),
   byName: z.string().nullable(),
   at: z.string(),
 });

@@ -35,6 +35,16 @@ export const PERMISSIONS = [
   'obligations.record',
   'reflections.read',
   'reflections.review',
+  // Talks and mentors (六(三), 六(五)). Talkers, mentors and reserves reach their own records by
+  // relation (分管, mentor assignment, being the reserve), not by these role-wide permissions.
+  'charges.manage',
+  'talks.read',
+  'talks.manage',
+  'mentors.manage',
+  'assessments.read',
+  'assessments.file',
+  'rewards.read',
+  'rewards.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +70,14 @@ export const ROLE_PERMISSIONS = {
     'obligations.record',
     'reflections.read',
     'reflections.review',
+    'charges.manage',
+    'talks.read',
+    'talks.manage',
+    'mentors.manage',
+    'assessments.read',
+    'assessments.file',
+    'rewards.read',
+    'rewards.manage',
   ],
   hr_leader: [
     'units.read',
@@ -71,6 +89,9 @@ export const ROLE_PERMISSIONS = {
     'pool.read',
     'obligations.read',
     'reflections.read',
+    'talks.read',
+    'assessments.read',
+    'rewards.read',
   ],
   // The leadership approves nominations (审定); it does not nominate or record evidence.
   leadership: [

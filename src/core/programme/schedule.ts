@@ -42,6 +42,11 @@ export type ScheduleInput = {
   cycleEnd: IsoDate;
   /** The reserve's current mentors, for rules every mentor must fulfil. */
   mentorIds: string[];
+  /**
+   * The day each mentor's assignment began, by person id: a mentor assigned during the year owes
+   * nothing already past or due before then, as a reserve owes nothing before enrolment.
+   */
+  mentorStarts?: Record<string, IsoDate>;
   /** Actual event ends (training, study period) by `ruleKey|periodKey`, replacing nominal dates. */
   eventEnds?: Record<string, IsoDate>;
 };
@@ -59,13 +64,15 @@ export type ScheduleInput = {
 export function planYear(input: ScheduleInput): PlannedObligation[] {
   const planned: PlannedObligation[] = [];
   for (const rule of input.rules) {
+    const actors = rule.actor === 'each_mentor' ? input.mentorIds : [null];
     for (const period of periodsFor(rule, input)) {
-      if (period.end < input.enrolledOn || period.start > input.cycleEnd) continue;
       const dueDate = dueDateOf(rule.due, period, input.eventEnds?.[`${rule.key}|${period.key}`]);
-      if (dueDate < input.enrolledOn) continue;
-      const quantity = proratedQuantity(rule.quantity, period, input.enrolledOn, input.cycleEnd);
-      const actors = rule.actor === 'each_mentor' ? input.mentorIds : [null];
       for (const actorPersonId of actors) {
+        const mentorStart = actorPersonId ? input.mentorStarts?.[actorPersonId] : undefined;
+        const from = mentorStart && mentorStart > input.enrolledOn ? mentorStart : input.enrolledOn;
+        if (period.end < from || period.start > input.cycleEnd) continue;
+        if (dueDate < from) continue;
+        const quantity = proratedQuantity(rule.quantity, period, from, input.cycleEnd);
         planned.push({
           ruleKey: rule.key,
           periodKey: period.key,

@@ -23,7 +23,12 @@ export type RouteResource =
   | 'programme'
   | 'reserve'
   | 'obligation'
-  | 'reflection';
+  | 'reflection'
+  | 'charge'
+  | 'talk'
+  | 'mentorAssignment'
+  | 'assessment'
+  | 'reward';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

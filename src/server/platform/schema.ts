@@ -1,5 +1,14 @@
 /** Every table, for Drizzle's typed queries and for backup/restore (in foreign-key order). */
 export { sessions } from '../modules/auth/auth.table.js';
+export { leaderCharges } from '../modules/leadership/leadership.table.js';
+export {
+  directionUnits,
+  mentorAssessments,
+  mentorAssignments,
+  mentorEndorsements,
+  mentorRewards,
+  mentorSettings,
+} from '../modules/mentors/mentors.table.js';
 export {
   calendarFeeds,
   evidence,
@@ -17,6 +26,7 @@ export {
   reflectionVersions,
 } from '../modules/reflections/reflections.table.js';
 export { reserveEvents, reserves } from '../modules/reserves/reserves.table.js';
+export { talkRecords, talkTalkers } from '../modules/talks/talks.table.js';
 export { orgUnitDeputies, orgUnits } from '../modules/units/units.table.js';
 export { roleGrants, users } from '../modules/users/users.table.js';
 export { auditLog } from './audit.table.js';
@@ -44,5 +54,14 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'reflection_fingerprints',
   'reflection_hash_counts',
   'reflection_settings',
+  'leader_charges',
+  'talk_records',
+  'talk_talkers',
+  'mentor_assignments',
+  'direction_units',
+  'mentor_settings',
+  'mentor_assessments',
+  'mentor_endorsements',
+  'mentor_rewards',
   'audit_log',
 ] as const;

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CarryOutOutlined,
   ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
   EditOutlined,
   FileSearchOutlined,
@@ -11,6 +12,8 @@ import {
   IdcardOutlined,
   LockOutlined,
   LogoutOutlined,
+  MessageOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -25,7 +28,14 @@ import { api, setCsrfToken } from './api-client';
 import { PageLoading } from './guards';
 import { SESSION_KEY, useSession } from './session';
 
-type MenuEntry = { path: string; labelKey: string; icon: ReactNode; permission?: Permission };
+type MenuEntry = {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  permission?: Permission;
+  /** Shown only to users linked to a person (talkers, mentors, reserves act as themselves). */
+  needsPerson?: boolean;
+};
 
 /** The menu, in order; each entry appears only with its permission. */
 export const MENU: MenuEntry[] = [
@@ -57,8 +67,11 @@ export const MENU: MenuEntry[] = [
     icon: <FileSearchOutlined />,
     permission: 'reflections.read',
   },
+  { path: '/talks', labelKey: 'talk.menu', icon: <MessageOutlined />, permission: 'talks.read' },
+  { path: '/mentors', labelKey: 'mentor.menu', icon: <SolutionOutlined />, permission: 'pool.read' },
   { path: '/my/tasks', labelKey: 'menu.myTasks', icon: <CarryOutOutlined /> },
   { path: '/my/reflections', labelKey: 'menu.myReflections', icon: <EditOutlined /> },
+  { path: '/my/mentoring', labelKey: 'talk.myMenu', icon: <CommentOutlined />, needsPerson: true },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/me', labelKey: 'menu.me', icon: <UserOutlined /> },
@@ -74,7 +87,9 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = MENU.filter(
-    (entry) => !entry.permission || session.permissions.includes(entry.permission),
+    (entry) =>
+      (!entry.permission || session.permissions.includes(entry.permission)) &&
+      (!entry.needsPerson || !!session.user.personId),
   ).map((entry) => ({
     key: entry.path,
     icon: entry.icon,

@@ -50,6 +50,13 @@ const ObligationReflectionPage = lazy(() =>
     default: m.ObligationReflectionPage,
   })),
 );
+const TalksPage = lazy(() => import('../features/talks/talks-page').then((m) => ({ default: m.TalksPage })));
+const MentorsPage = lazy(() =>
+  import('../features/mentors/mentors-page').then((m) => ({ default: m.MentorsPage })),
+);
+const MyMentoringPage = lazy(() =>
+  import('../features/mentors/my-mentoring-page').then((m) => ({ default: m.MyMentoringPage })),
+);
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
@@ -91,6 +98,9 @@ export const router = createBrowserRouter([
       { path: 'reflections/obligation/:obligationId', element: page(ObligationReflectionPage) },
       // Authors, mentors and HR alike: the server answers 404 for anyone else.
       { path: 'reflections/:id', element: page(ReflectionPage) },
+      { path: 'talks', element: page(TalksPage, 'talks.read') },
+      { path: 'mentors', element: page(MentorsPage, 'pool.read') },
+      { path: 'my/mentoring', element: page(MyMentoringPage) },
       { path: 'users', element: page(UsersPage, 'users.read') },
       { path: 'audit', element: page(AuditPage, 'audit.read') },
       { path: 'home', element: <Navigate to="/" replace /> },

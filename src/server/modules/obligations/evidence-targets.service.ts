@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { people } from '../people/people.table.js';
-import { programmes } from '../programmes/programmes.table.js';
+import { programmes, programmeVersions } from '../programmes/programmes.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
 import { obligations } from './obligations.table.js';
@@ -27,6 +27,8 @@ export type EvidenceTarget = {
   periodEnd: IsoDate;
   dueDate: IsoDate;
   state: ObligationState;
+  /** The day it was fulfilled (the latest counted evidence), null unless fulfilled. */
+  fulfilledOn: IsoDate | null;
   quantity: number;
   progress: number;
   minChars: number | null;
@@ -62,6 +64,7 @@ export async function findObligationsForEvidence(db: Db, query: TargetQuery): Pr
     query.onDate ? lte(obligations.periodStart, query.onDate) : undefined,
     query.onDate ? gte(obligations.periodEnd, query.onDate) : undefined,
     query.actorPersonId ? eq(obligations.actorPersonId, query.actorPersonId) : undefined,
+    query.evidenceKind ? await rulesOfKind(db, query.reserveIds, query.evidenceKind) : undefined,
   ];
   const rows = await db
     .select({
@@ -77,6 +80,7 @@ export async function findObligationsForEvidence(db: Db, query: TargetQuery): Pr
       periodEnd: obligations.periodEnd,
       dueDate: obligations.dueDate,
       state: obligations.state,
+      fulfilledOn: obligations.fulfilledOn,
       quantity: obligations.quantity,
       progress: obligations.progress,
       minChars: obligations.minChars,
@@ -96,6 +100,24 @@ export async function findObligationsForEvidence(db: Db, query: TargetQuery): Pr
   return rows.filter(
     (r) => rules.get(r.programmeVersionId)?.get(r.ruleKey)?.evidenceKind === query.evidenceKind,
   );
+}
+
+/**
+ * SQL: the obligation is under a rule asking for an evidence kind, in any version of the reserves'
+ * programmes — so that only those rows are read (a reserve has a hundred obligations a year, a
+ * few of one kind); the kind is checked again on the rows, by each obligation's own version.
+ */
+async function rulesOfKind(db: Db, reserveIds: string[], kind: EvidenceKind): Promise<SQL> {
+  const versions = await db
+    .select({ id: programmeVersions.id, rules: programmeVersions.rules })
+    .from(programmeVersions)
+    .where(
+      sql`${programmeVersions.programmeId} IN (SELECT DISTINCT ${reserves.programmeId} FROM ${reserves} WHERE ${inArray(reserves.id, reserveIds)})`,
+    );
+  const keys = [
+    ...new Set(versions.flatMap((v) => v.rules.filter((r) => r.evidenceKind === kind).map((r) => r.key))),
+  ];
+  return keys.length > 0 ? inArray(obligations.ruleKey, keys) : sql`false`;
 }
 
 async function rulesOf(db: Db, rows: { programmeVersionId: string }[]) {

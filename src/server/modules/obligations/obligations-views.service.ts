@@ -31,6 +31,7 @@ import { AppError } from '../../platform/errors.js';
 import { detectDocumentType } from '../../platform/file-type.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { escapeLike } from '../../platform/sql-text.js';
+import { chargedPaths, inChargeOfPath } from '../leadership/leadership.service.js';
 import { people } from '../people/people.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
@@ -115,18 +116,24 @@ export function ownCondition(actor: Actor): SQL | undefined {
   return and(eq(reserves.personId, actor.personId), eq(obligations.actor, 'reserve'));
 }
 
+/** The actor kinds whose duties follow from a role over a subtree: the HR leader's talks, HR's own tasks. */
+const DUTY_BY_ROLE = { hr_leader: 'hr_leader', hr_admin: 'hr' } as const;
+
 /**
- * What the caller owes others: obligations naming them (each mentor's talks and assessments), and
- * role-based duties over their grants' subtrees — the HR leader's talks, HR's own tasks, and the
- * leader-in-charge talks for a leadership member. Until the "in charge of" relation (分管) arrives
- * in a later issue, a leadership grant stands for being in charge of every reserve in its subtree.
+ * What the caller owes others: obligations naming them (each mentor's talks and assessments), the
+ * leader-in-charge talks of reserves whose unit lies in a subtree the caller's person is in charge
+ * of (分管), and role-based duties over their grants' subtrees — the HR leader's talks, HR's tasks.
  */
 export function dutyCondition(actor: Actor): SQL | undefined {
   const parts: SQL[] = [];
-  if (actor.personId) parts.push(eq(obligations.actorPersonId, actor.personId));
-  const byRole = { hr_leader: 'hr_leader', leadership: 'leader_in_charge', hr_admin: 'hr' } as const;
+  if (actor.personId) {
+    parts.push(eq(obligations.actorPersonId, actor.personId));
+    parts.push(
+      and(eq(obligations.actor, 'leader_in_charge'), inChargeOfPath(actor.personId, orgUnits.path))!,
+    );
+  }
   for (const grant of actor.grants) {
-    const ruleActor = byRole[grant.role as keyof typeof byRole];
+    const ruleActor = DUTY_BY_ROLE[grant.role as keyof typeof DUTY_BY_ROLE];
     if (ruleActor)
       parts.push(and(eq(obligations.actor, ruleActor), pathInSubtrees(orgUnits.path, [grant.unitPath]))!);
   }
@@ -291,16 +298,22 @@ export function getMyCalendar(ctx: ServiceContext, query: z.infer<typeof MyCalen
 
 /**
  * Whether the caller may see an obligation: in their read scope, their own as the reserve, or one
- * they owe (as mentor, or by a role over the reserve's unit).
+ * they owe (as mentor, as the leader in charge of the reserve's unit, or by a role over it).
  */
-function maySee(actor: Actor, row: repo.ItemRow): boolean {
+async function maySee(db: Db, actor: Actor, row: repo.ItemRow): Promise<boolean> {
   if (scopePaths(actor, 'obligations.read').some((p) => row.unitPath.startsWith(p))) return true;
   if (actor.personId && (row.personId === actor.personId || row.actorPersonId === actor.personId))
     return true;
-  const byRole = { hr_leader: 'hr_leader', leadership: 'leader_in_charge', hr_admin: 'hr' } as const;
-  return actor.grants.some(
-    (g) => byRole[g.role as keyof typeof byRole] === row.actor && row.unitPath.startsWith(g.unitPath),
-  );
+  if (
+    actor.grants.some(
+      (g) =>
+        DUTY_BY_ROLE[g.role as keyof typeof DUTY_BY_ROLE] === row.actor &&
+        row.unitPath.startsWith(g.unitPath),
+    )
+  )
+    return true;
+  if (row.actor !== 'leader_in_charge' || !actor.personId) return false;
+  return (await chargedPaths(db, actor.personId)).some((p) => row.unitPath.startsWith(p));
 }
 
 /** One obligation with its evidence; 404 unless the caller may see it. */
@@ -309,7 +322,7 @@ export async function getObligation(
   id: string,
 ): Promise<z.infer<typeof ObligationDetail>> {
   const row = await repo.findItem(ctx.db, id);
-  if (!row || !maySee(ctx.actor, row)) throw new AppError('not_found');
+  if (!row || !(await maySee(ctx.db, ctx.actor, row))) throw new AppError('not_found');
   const [[item], evidence] = await Promise.all([presentItems(ctx, [row]), repo.listEvidence(ctx.db, id)]);
   return {
     item,

@@ -16,6 +16,7 @@ import type { Role } from '../../../core/access/roles.js';
 import { DEFAULT_RULES } from '../../../core/programme/default-programme.js';
 import { addDays, todayIn } from '../../../core/time/dates.js';
 import type { ServiceContext } from '../../platform/request-context.js';
+import { leaderCharges } from '../leadership/leadership.table.js';
 import { applyEvidence, attachEvidence, withdrawEvidence } from './evidence.service.js';
 import { obligations } from './obligations.table.js';
 
@@ -161,7 +162,14 @@ describe.each(dbKinds())('obligation views on %s', (kind) => {
     c.hrB = (await login('hr_admin', countyB)).client;
     c.hrCity = (await login('hr_admin', root)).client;
     c.hrLeaderA = (await login('hr_leader', countyA)).client;
-    c.leaderA = (await login('leadership', countyA)).client;
+    // A leadership member in charge (分管) of county A; another with a leadership grant but no charge.
+    const leaderPerson = await createPerson(t.db, t.cipher, root, { name: '分管领导' });
+    await t.db
+      .insert(leaderCharges)
+      .values({ leaderPersonId: leaderPerson.id, unitId: countyA.id, startOn: `${Y}-01-01` });
+    c.leaderA = (await login('leadership', countyA, leaderPerson.id)).client;
+    const idleLeader = await createPerson(t.db, t.cipher, root, { name: '未分管领导' });
+    c.idleLeader = (await login('leadership', countyA, idleLeader.id)).client;
   });
   afterAll(() => t.close());
 
@@ -403,6 +411,9 @@ describe.each(dbKinds())('obligation views on %s', (kind) => {
       'leader_in_charge',
       'leader_in_charge',
     ]);
+    // A leadership grant alone owes nothing: the talks follow the 分管 relation.
+    expect((await get<{ total: number }>(c.idleLeader, '/api/my/duties')).total).toBe(0);
+    await get(c.leaderA, `/api/obligations/${leader.items[0].id}`);
     expect((await get<{ total: number }>(c.reserveA1, '/api/my/duties')).total).toBe(0);
 
     // Both lists download as workbooks with the same rows as the list, and nobody else's.

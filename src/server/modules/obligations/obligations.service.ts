@@ -53,12 +53,16 @@ export async function generateObligationsMany(
     rules: Rule[];
     year: number;
     mentorIds?: Map<string, string[]>;
+    /** The day each mentor began, by reserve then mentor (see `ScheduleInput.mentorStarts`). */
+    mentorStarts?: Map<string, Record<string, string>>;
   },
 ): Promise<number> {
   const groups = new Map<string, { planned: ReturnType<typeof planYear>; reserveIds: string[] }>();
   for (const reserve of input.reserves) {
     const mentorIds = input.mentorIds?.get(reserve.id) ?? [];
-    const key = `${reserve.enrolledOn}|${reserve.cycleEnd}|${mentorIds.join(',')}`;
+    const mentorStarts = input.mentorStarts?.get(reserve.id);
+    const starts = mentorIds.map((id) => mentorStarts?.[id] ?? '').join(',');
+    const key = `${reserve.enrolledOn}|${reserve.cycleEnd}|${mentorIds.join(',')}|${starts}`;
     let group = groups.get(key);
     if (!group) {
       const planned = planYear({
@@ -67,6 +71,7 @@ export async function generateObligationsMany(
         enrolledOn: reserve.enrolledOn,
         cycleEnd: reserve.cycleEnd,
         mentorIds,
+        mentorStarts,
       });
       group = { planned, reserveIds: [] };
       groups.set(key, group);
@@ -169,19 +174,62 @@ export async function waiveObligation(
   });
 }
 
-/** Settles a leaving reserve's open obligations still ahead: waived with the reason they left. */
+/**
+ * Settles open obligations still ahead: waived with a reason — a leaving reserve's, or (with
+ * `actorPersonId`) only those one mentor owes the reserve, when the mentor changes. Returns how
+ * many were waived.
+ */
 export async function waiveFutureObligations(
   db: Db,
-  input: { reserveId: string; from: string; reason: string; byUserId: string },
-) {
-  await db
+  input: { reserveId: string; from: string; reason: string; byUserId: string; actorPersonId?: string },
+): Promise<number> {
+  const rows = await db
     .update(obligations)
-    .set({ state: 'waived', waivedReason: input.reason, waivedBy: input.byUserId, updatedAt: new Date() })
+    .set({
+      state: 'waived',
+      waivedReason: input.reason,
+      waivedBy: input.byUserId,
+      version: sql`${obligations.version} + 1`,
+      updatedAt: new Date(),
+    })
     .where(
       and(
         eq(obligations.reserveId, input.reserveId),
         inArray(obligations.state, ['open', 'returned']),
         gte(obligations.dueDate, input.from),
+        input.actorPersonId ? eq(obligations.actorPersonId, input.actorPersonId) : undefined,
       ),
-    );
+    )
+    .returning({ id: obligations.id });
+  return rows.length;
+}
+
+/**
+ * Opens again what `waiveFutureObligations` waived for a mentor with a given reason, from a day on
+ * (the same mentor assigned again): the obligations become theirs again. Returns how many.
+ */
+export async function reopenWaivedObligations(
+  db: Db,
+  input: { reserveId: string; actorPersonId: string; from: string; reason: string },
+): Promise<number> {
+  const rows = await db
+    .update(obligations)
+    .set({
+      state: 'open',
+      waivedReason: null,
+      waivedBy: null,
+      version: sql`${obligations.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(obligations.reserveId, input.reserveId),
+        eq(obligations.actorPersonId, input.actorPersonId),
+        eq(obligations.state, 'waived'),
+        eq(obligations.waivedReason, input.reason),
+        gte(obligations.dueDate, input.from),
+      ),
+    )
+    .returning({ id: obligations.id });
+  return rows.length;
 }

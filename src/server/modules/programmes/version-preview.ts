@@ -8,6 +8,7 @@ import {
 } from '../../../core/programme/version-change.js';
 import { yearOf } from '../../../core/time/dates.js';
 import type { Db } from '../../platform/db.js';
+import { currentMentorsOf } from '../mentors/mentors.service.js';
 import type { obligations } from '../obligations/obligations.table.js';
 import * as repo from './programmes.repository.js';
 
@@ -38,6 +39,11 @@ export async function computeVersionChanges(
     db,
     active.map((r) => r.id),
   );
+  // Each current mentor owes the mentor rules from the day they were assigned (mentors module).
+  const mentors = await currentMentorsOf(
+    db,
+    active.map((r) => r.id),
+  );
   const byReserve = new Map<string, ObligationRow[]>();
   for (const o of all) byReserve.set(o.reserveId, [...(byReserve.get(o.reserveId) ?? []), o]);
   const thisYear = yearOf(input.today);
@@ -47,11 +53,7 @@ export async function computeVersionChanges(
       const existing = byReserve.get(reserve.id) ?? [];
       // Years already scheduled from this year on: the new rules are planned for the same years.
       const years = [...new Set(existing.map((o) => o.cycleYear).filter((y) => y >= thisYear))];
-      const mentorIds = [
-        ...new Set(
-          existing.filter((o) => o.actor === 'each_mentor' && o.actorPersonId).map((o) => o.actorPersonId!),
-        ),
-      ];
+      const mentorIds = mentors.ids.get(reserve.id) ?? [];
       const planned: PlannedObligation[] = years.flatMap((year) =>
         planYear({
           rules: input.rules,
@@ -59,6 +61,7 @@ export async function computeVersionChanges(
           enrolledOn: reserve.enrolledOn!,
           cycleEnd: reserve.cycleEnd!,
           mentorIds,
+          mentorStarts: mentors.starts.get(reserve.id),
         }),
       );
       const considered = existing.filter((o) => years.includes(o.cycleYear)).map(toExisting);

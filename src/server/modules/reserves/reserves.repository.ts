@@ -141,15 +141,3 @@ export async function listActiveInYear(db: Db, programmeId: string, year: number
       ),
     );
 }
-
-/** The mentors a reserve's existing obligations name (until the mentors module keeps them). */
-export async function mentorIdsOf(db: Db, reserveIds: string[]) {
-  if (reserveIds.length === 0) return new Map<string, string[]>();
-  const rows = await db
-    .selectDistinct({ reserveId: obligations.reserveId, personId: obligations.actorPersonId })
-    .from(obligations)
-    .where(and(inArray(obligations.reserveId, reserveIds), eq(obligations.actor, 'each_mentor')));
-  const out = new Map<string, string[]>();
-  for (const r of rows) if (r.personId) out.set(r.reserveId, [...(out.get(r.reserveId) ?? []), r.personId]);
-  return out;
-}

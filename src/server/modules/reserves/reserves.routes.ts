@@ -14,6 +14,7 @@ import {
   RollOverBody,
   RollOverOut,
   TransitionBody,
+  UpdateReserveBody,
 } from '../../../contracts/reserves.js';
 import type { AppDeps } from '../../platform/app-deps.js';
 import { sendXlsx } from '../../platform/excel.js';
@@ -77,6 +78,14 @@ export async function reservesRoutes(app: FastifyInstance, deps: AppDeps): Promi
       config: { access: 'pool.nominate', resource: 'reserve' },
     },
     (req) => pool.transition(contextOf(req, deps), req.params.id, req.body),
+  );
+  r.patch(
+    '/api/pool/:id',
+    {
+      schema: { params: IdParams, body: UpdateReserveBody, response: { 200: ReserveItem } },
+      config: { access: 'pool.nominate', resource: 'reserve' },
+    },
+    (req) => pool.updateReserve(contextOf(req, deps), req.params.id, req.body),
   );
   r.post(
     '/api/pool/roll-over',

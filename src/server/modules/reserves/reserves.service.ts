@@ -7,6 +7,7 @@ import type {
   ReserveDetail,
   ReserveItem,
   TransitionBody,
+  UpdateReserveBody,
 } from '../../../contracts/reserves.js';
 import { checkEligibility } from '../../../core/programme/eligibility.js';
 import { canTransition, RESERVE_STATE_LABELS, type ReserveState } from '../../../core/programme/pool.js';
@@ -24,6 +25,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
+import { currentMentorsOf } from '../mentors/mentors.service.js';
 import { generateObligationsMany, waiveFutureObligations } from '../obligations/obligations.service.js';
 import { findPeopleInScope } from '../people/people.service.js';
 import { findVersion } from '../programmes/programmes.repository.js';
@@ -341,6 +343,11 @@ export async function transition(ctx: ServiceContext, id: string, input: z.infer
         fields: [{ path: 'reasonCode', message: '请选择淘汰原因 / choose the reason' }],
       });
     }
+    if (input.to === 'promoted' && !input.newPost) {
+      throw new AppError('validation_failed', {
+        fields: [{ path: 'newPost', message: '请填写晋升后的职务 / the new post' }],
+      });
+    }
     if (row.reserve.enrolledOn && input.effectiveOn < row.reserve.enrolledOn) {
       throw new AppError('validation_failed', {
         fields: [{ path: 'effectiveOn', message: '日期不能早于入库日期 / before enrolment' }],
@@ -359,6 +366,9 @@ export async function transition(ctx: ServiceContext, id: string, input: z.infer
       effectiveOn: input.effectiveOn,
       reason: input.reason,
       reasonCode: input.reasonCode ?? null,
+      // The promotion record (date, new post) that the mentor reward and later the selection use.
+      newPost: input.to === 'promoted' ? input.newPost : null,
+      middleManagement: input.to === 'promoted' ? input.middleManagement : null,
       byUserId: ctx.actor.userId,
       byName: ctx.actor.displayName,
     });
@@ -373,9 +383,43 @@ export async function transition(ctx: ServiceContext, id: string, input: z.infer
       entityType: 'reserve',
       entityId: id,
       unitPath: row.unitPath,
-      summary: `${row.personName}：${row.reserve.state} → ${input.to}（${input.reason}）`,
+      summary: `${row.personName}：${row.reserve.state} → ${input.to}${input.to === 'promoted' ? ` 任 ${input.newPost}` : ''}（${input.reason}）`,
       before: { state: row.reserve.state },
-      after: { state: input.to, effectiveOn: input.effectiveOn, reasonCode: input.reasonCode ?? null },
+      after: {
+        state: input.to,
+        effectiveOn: input.effectiveOn,
+        reasonCode: input.reasonCode ?? null,
+        ...(input.to === 'promoted'
+          ? { newPost: input.newPost, middleManagement: input.middleManagement }
+          : {}),
+      },
+    });
+    return present(ctx, (await repo.findReserve(tx, id))!);
+  });
+}
+
+/** HR changes a reserve's development direction (培养方向), which the second mentor follows. */
+export async function updateReserve(
+  ctx: ServiceContext,
+  id: string,
+  input: z.infer<typeof UpdateReserveBody>,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadReserve(tx, ctx, id, 'pool.nominate');
+    const [after] = await tx
+      .update(reserves)
+      .set({ direction: input.direction, version: sql`${reserves.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(reserves.id, id), eq(reserves.version, input.version)))
+      .returning();
+    if (!after) throw new AppError('conflict');
+    await writeAudit(tx, ctx.audit, {
+      action: 'reserve.updated',
+      entityType: 'reserve',
+      entityId: id,
+      unitPath: row.unitPath,
+      summary: `${row.personName}：培养方向 ${row.reserve.direction ?? '（无）'} → ${input.direction ?? '（无）'}`,
+      before: { direction: row.reserve.direction },
+      after: { direction: input.direction },
     });
     return present(ctx, (await repo.findReserve(tx, id))!);
   });
@@ -390,15 +434,18 @@ export async function rollOver(ctx: ServiceContext, input: { programmeId: string
     const programme = await loadProgramme(tx, ctx.actor, input.programmeId, 'manage');
     const version = (await findVersion(tx, programme.programme.currentVersionId!))!;
     const active = await repo.listActiveInYear(tx, input.programmeId, input.year);
+    // Each current mentor owes the mentor rules from the day they were assigned (mentors module).
+    const mentors = await currentMentorsOf(
+      tx,
+      active.map((r) => r.id),
+    );
     const created = await generateObligationsMany(tx, {
       reserves: active.map((r) => ({ id: r.id, enrolledOn: r.enrolledOn!, cycleEnd: r.cycleEnd! })),
       versionId: version.id,
       rules: version.rules,
       year: input.year,
-      mentorIds: await repo.mentorIdsOf(
-        tx,
-        active.map((r) => r.id),
-      ),
+      mentorIds: mentors.ids,
+      mentorStarts: mentors.starts,
     });
     await writeAudit(tx, ctx.audit, {
       action: 'schedule.rolled_over',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   index,
   integer,
@@ -67,6 +68,9 @@ export const reserveEvents = pgTable(
     /** For leadership decisions (审定): the meeting, its date and remarks. */
     meetingName: text('meeting_name'),
     meetingDate: date('meeting_date', { mode: 'string' }),
+    /** For a promotion (提拔任用): the new post, and whether it is a middle-management post (the mentor reward). */
+    newPost: text('new_post'),
+    middleManagement: boolean('middle_management'),
     byUserId: uuid('by_user_id').references(() => users.id),
     byName: text('by_name'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

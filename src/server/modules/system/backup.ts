@@ -33,6 +33,15 @@ const ORDER_BY: Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string> = {
   reflection_fingerprints: 'hash, doc_no',
   reflection_hash_counts: 'hash',
   reflection_settings: 'programme_id',
+  leader_charges: 'id',
+  talk_records: 'id',
+  talk_talkers: 'talk_id, person_id',
+  mentor_assignments: 'id',
+  direction_units: 'direction, unit_id',
+  mentor_settings: 'programme_id',
+  mentor_assessments: 'id',
+  mentor_endorsements: 'reserve_id, mentor_person_id',
+  mentor_rewards: 'id',
   audit_log: 'id',
 };
 

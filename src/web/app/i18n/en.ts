@@ -1,6 +1,7 @@
 import { EDUCATION_LABELS_EN } from '../../../core/people/dictionaries';
 import { enCadre } from './en-cadre';
 import { enDashboard } from './en-dashboard';
+import { enMentoring } from './en-mentoring';
 import { enReflections } from './en-reflections';
 import type { Resources } from './zh';
 
@@ -24,6 +25,7 @@ export const en: Resources = {
   ...enCadre,
   ...enDashboard,
   ...enReflections,
+  ...enMentoring,
   common: {
     save: 'Save',
     saved: 'Saved',

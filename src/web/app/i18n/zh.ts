@@ -1,5 +1,6 @@
 import { zhCadre } from './zh-cadre';
 import { zhDashboard } from './zh-dashboard';
+import { zhMentoring } from './zh-mentoring';
 import { zhReflections } from './zh-reflections';
 
 /** 中文界面文字（默认语言）。English texts in en.ts must have the same keys. */
@@ -22,6 +23,7 @@ export const zh = {
   ...zhCadre,
   ...zhDashboard,
   ...zhReflections,
+  ...zhMentoring,
   common: {
     save: '保存',
     saved: '已保存',

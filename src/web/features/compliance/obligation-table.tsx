@@ -59,7 +59,7 @@ export function ObligationTable(props: ObligationTableProps) {
       // The title opens the obligation with its evidence.
       render: (title: string, r) => (
         <Tooltip title={r.minChars ? t('obl.minChars', { n: r.minChars }) : undefined}>
-          <>
+          <span>
             {/* A reflection obligation also links to its reflection (written, reviewed, or to start). */}
             {isReflectionKind(r.evidenceKind) ? (
               <Link
@@ -73,7 +73,7 @@ export function ObligationTable(props: ObligationTableProps) {
             <Typography.Link onClick={() => setDetailId(r.id)} data-testid={`obligation-open-${r.ruleKey}`}>
               {title}
             </Typography.Link>
-          </>
+          </span>
         </Tooltip>
       ),
     },

@@ -7,6 +7,7 @@ import { useCan } from '../../app/session';
 import { errorText } from '../../shared/errors';
 import { ObligationTable } from '../compliance/obligation-table';
 import { useObligationList } from '../compliance/obligations-api';
+import { ReserveMentoringCard } from '../mentors/reserve-mentoring-card';
 import { STATE_COLORS, useCadreLabels } from '../programmes/rule-labels';
 import { type ReserveDetailData, useReserve } from './pool-api';
 import { TransitionModal, type TransitionTo } from './transition-modal';
@@ -37,6 +38,12 @@ function History({ reserve }: { reserve: ReserveDetailData }) {
             <div style={{ color: '#595959', fontSize: 13 }}>
               {e.byName && (
                 <div>{t('pool.by', { name: e.byName, at: e.at.slice(0, 16).replace('T', ' ') })}</div>
+              )}
+              {e.newPost && (
+                <div>
+                  {t('promote.newPost')}：{e.newPost}
+                  {e.middleManagement ? `（${t('promote.middleManagement')}）` : ''}
+                </div>
               )}
               {e.meetingName && (
                 <div>{t('pool.meeting', { name: e.meetingName, date: e.meetingDate ?? '' })}</div>
@@ -159,6 +166,7 @@ export function ReserveDrawer({ id, onClose }: { id?: string; onClose: () => voi
               />
             </Card>
           )}
+          {(r.state === 'active' || r.state === 'promoted') && <ReserveMentoringCard reserveId={r.id} />}
           <Card size="small" title={t('pool.history')}>
             <History reserve={r} />
           </Card>

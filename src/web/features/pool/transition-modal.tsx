@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,13 @@ import { useCadreLabels } from '../programmes/rule-labels';
 import { POOL_KEY, type ReserveDetailData, transition } from './pool-api';
 
 export type TransitionTo = 'promoted' | 'eliminated' | 'withdrawn' | 'completed';
-type Values = { effectiveOn: Dayjs; reasonCode?: EliminationReason; reason: string };
+type Values = {
+  effectiveOn: Dayjs;
+  reasonCode?: EliminationReason;
+  reason: string;
+  newPost?: string;
+  middleManagement?: boolean;
+};
 
 /** 提拔任用 / 淘汰 / 退出 / 培养期满: a dated, reasoned move of one reserve. */
 export function TransitionModal({
@@ -40,6 +46,9 @@ export function TransitionModal({
         effectiveOn: values.effectiveOn.format('YYYY-MM-DD'),
         reasonCode: to === 'eliminated' ? values.reasonCode : null,
         reason: values.reason.trim(),
+        // The promotion record: the new post, and whether it is a middle-management one (mentor reward).
+        newPost: to === 'promoted' ? (values.newPost?.trim() ?? null) : null,
+        middleManagement: to === 'promoted' ? (values.middleManagement ?? true) : undefined,
       });
       message.success(t('common.saved'));
       await client.invalidateQueries({ queryKey: POOL_KEY });
@@ -62,7 +71,7 @@ export function TransitionModal({
       okButtonProps={okButtonTestId('transition-submit', { danger: to === 'eliminated' })}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ effectiveOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ effectiveOn: dayjs(), middleManagement: true }}>
         <Form.Item name="effectiveOn" label={t('pool.effectiveOn')} rules={required}>
           <DatePicker data-testid="transition-date" style={{ width: '100%' }} />
         </Form.Item>
@@ -73,6 +82,20 @@ export function TransitionModal({
               options={ELIMINATION_REASONS.map((r) => ({ value: r, label: labels.reason(r) }))}
             />
           </Form.Item>
+        )}
+        {to === 'promoted' && (
+          <>
+            <Form.Item name="newPost" label={t('promote.newPost')} rules={required}>
+              <Input data-testid="transition-new-post" maxLength={100} />
+            </Form.Item>
+            <Form.Item
+              name="middleManagement"
+              valuePropName="checked"
+              extra={t('promote.middleManagementHint')}
+            >
+              <Checkbox data-testid="transition-middle">{t('promote.middleManagement')}</Checkbox>
+            </Form.Item>
+          </>
         )}
         <Form.Item name="reason" label={t('pool.reason')} rules={required}>
           <Input.TextArea data-testid="transition-reason" rows={3} maxLength={500} />
