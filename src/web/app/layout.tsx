@@ -39,7 +39,7 @@ type MenuEntry = {
 
 /** The menu, in order; each entry appears only with its permission. */
 export const MENU: MenuEntry[] = [
-  // First: HR and the leadership land on the dashboard (HomePage takes the first entry allowed).
+  // First: HR and the leadership land on the dashboard (HomePage).
   {
     path: '/dashboard',
     labelKey: 'menu.dashboard',

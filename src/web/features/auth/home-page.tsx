@@ -1,10 +1,12 @@
 import { Navigate } from 'react-router';
-import { MENU } from '../../app/layout';
 import { useSession } from '../../app/session';
 
-/** `/`: the first screen the user may use; reserves and mentors land on their tasks (我的培养任务). */
+/**
+ * `/`: HR and the leadership land on the dashboard (工作台); everyone else — reserves, mentors,
+ * unit heads who only read the unit tree — on their own tasks (我的培养任务).
+ */
 export function HomePage() {
   const session = useSession();
-  const first = MENU.find((entry) => entry.permission && session.permissions.includes(entry.permission));
-  return <Navigate to={first?.path ?? '/my/tasks'} replace />;
+  const landing = session.permissions.includes('obligations.read') ? '/dashboard' : '/my/tasks';
+  return <Navigate to={landing} replace />;
 }
