@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Rule } from '../../../core/programme/rule.js';
 import { planYear } from '../../../core/programme/schedule.js';
 import { assertInScope } from '../../platform/access.js';
@@ -105,12 +105,28 @@ export async function generateObligationsMany(
 }
 
 /**
- * One plan for many reserves in one statement; existing obligations (same identity) are kept. The
- * existing ones are left out by an anti-join rather than ON CONFLICT (whose speculative insertion
- * per row cost a sixth of a province's year); generations are serialised by a transaction lock
- * (`lockGeneration`), so two of them cannot both insert the same obligation.
+ * One plan for many reserves in one statement; existing obligations (same identity) are kept.
+ * Reserves with nothing yet for the year (a new cohort, a fresh roll-over — the usual case) get a
+ * plain insert; only those with some obligations already take ON CONFLICT DO NOTHING, whose
+ * speculative insertion per row cost a sixth of a province's year. Generations are serialised by a
+ * transaction lock (`lockGeneration`), so what was found empty stays empty until it is filled.
  */
 async function insertPlanForReserves(db: Db, plan: Record<string, unknown>[], reserveIds: string[]) {
+  const year = plan[0].cycle_year as number;
+  const started = (await db.execute(sql`
+    SELECT DISTINCT reserve_id AS id FROM obligations
+     WHERE reserve_id = ANY(${`{${reserveIds.join(',')}}`}::uuid[]) AND cycle_year = ${year}`)) as unknown as {
+    rows: { id: string }[];
+  };
+  const existing = new Set(started.rows.map((r) => r.id));
+  const fresh = reserveIds.filter((id) => !existing.has(id));
+  let created = 0;
+  if (fresh.length > 0) created += await insertPlan(db, plan, fresh, sql``);
+  if (existing.size > 0) created += await insertPlan(db, plan, [...existing], sql`ON CONFLICT DO NOTHING`);
+  return created;
+}
+
+async function insertPlan(db: Db, plan: Record<string, unknown>[], reserveIds: string[], onConflict: SQL) {
   const columns =
     'programme_version_id, rule_key, period_key, cycle_year, period_start, period_end, due_date, actor, actor_person_id, actor_key, quantity, min_chars';
   const result = (await db.execute(sql`
@@ -119,10 +135,7 @@ async function insertPlanForReserves(db: Db, plan: Record<string, unknown>[], re
       SELECT r.id, ${sql.raw(columns.replace(/(\w+)/g, 'p.$1'))}
         FROM unnest(${`{${reserveIds.join(',')}}`}::uuid[]) AS r(id)
        CROSS JOIN json_populate_recordset(NULL::obligations, ${JSON.stringify(plan)}::json) AS p
-       WHERE NOT EXISTS (
-         SELECT 1 FROM obligations o
-          WHERE o.reserve_id = r.id AND o.cycle_year = p.cycle_year AND o.rule_key = p.rule_key
-            AND o.period_key = p.period_key AND o.actor_key = p.actor_key)
+      ${onConflict}
       RETURNING 1)
     SELECT count(*)::int AS n FROM inserted`)) as unknown as { rows: { n: number }[] };
   return Number(result.rows[0].n);
