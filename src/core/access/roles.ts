@@ -45,6 +45,10 @@ export const PERMISSIONS = [
   'assessments.file',
   'rewards.read',
   'rewards.manage',
+  // Learning (六(一)1–3): training events, the online-course catalogue and quarterly assignments,
+  // completions, the reading list. Reserves reach their own courses and events through /my.
+  'learning.read',
+  'learning.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,6 +82,8 @@ export const ROLE_PERMISSIONS = {
     'assessments.file',
     'rewards.read',
     'rewards.manage',
+    'learning.read',
+    'learning.manage',
   ],
   hr_leader: [
     'units.read',
@@ -92,6 +98,7 @@ export const ROLE_PERMISSIONS = {
     'talks.read',
     'assessments.read',
     'rewards.read',
+    'learning.read',
   ],
   // The leadership approves nominations (审定); it does not nominate or record evidence.
   leadership: [
@@ -103,9 +110,17 @@ export const ROLE_PERMISSIONS = {
     'pool.decide',
     'obligations.read',
     'reflections.read',
+    'learning.read',
   ],
   // The unit head coaches the reserves of the unit (五): reads their reflections, does not review them.
-  unit_head: ['units.read', 'people.read', 'pool.read', 'obligations.read', 'reflections.read'],
+  unit_head: [
+    'units.read',
+    'people.read',
+    'pool.read',
+    'obligations.read',
+    'reflections.read',
+    'learning.read',
+  ],
   mentor: ['units.read'],
   reserve: [],
 } as const satisfies Record<Role, readonly Permission[]>;
