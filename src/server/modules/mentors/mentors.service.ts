@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AssignBody,
@@ -367,4 +367,30 @@ export async function endAssignment(
     });
     return getReserveMentors(ctx, assignment.reserveId, tx);
   });
+}
+
+/**
+ * A reserve who leaves the pool (promoted, eliminated, withdrawn, completed) has no mentors from
+ * that day: their current mentorships end then, so the mentors' pages and the breach flags no
+ * longer count them. The history — and with it the mentor reward, which reads ended mentorships
+ * too — stays. The mentors' later obligations are waived with the reserve's own by the caller.
+ * Runs in the caller's transaction; returns how many mentorships ended.
+ */
+export async function endMentorshipsOnLeaving(
+  db: Db,
+  ctx: ServiceContext,
+  input: { reserveId: string; effectiveOn: string; reason: string },
+): Promise<number> {
+  const ended = await db
+    .update(mentorAssignments)
+    .set({
+      // Never before the mentorship began (one assigned after the recorded leaving date).
+      endOn: sql`GREATEST(${mentorAssignments.startOn}, ${input.effectiveOn}::date)`,
+      endReason: input.reason,
+      endedBy: ctx.actor.userId,
+      endedAt: new Date(),
+    })
+    .where(and(eq(mentorAssignments.reserveId, input.reserveId), isNull(mentorAssignments.endOn)))
+    .returning({ id: mentorAssignments.id });
+  return ended.length;
 }

@@ -227,6 +227,20 @@ describe.each(dbKinds())('annual assessments and the mentor reward on %s', (kind
       newPost: '市场部副经理',
       middleManagement: true,
     });
+    // Leaving the pool ends both mentorships on the promotion date; the history keeps them.
+    const mentors = (await c.hr.get(`/api/mentors/reserves/${reserve.id}`)).json();
+    expect([mentors.unitHead, mentors.relatedLeader]).toEqual([null, null]);
+    expect(
+      mentors.history.map((a: { endOn: string | null; endReason: string | null }) => [
+        a.endOn,
+        a.endReason?.startsWith('已离开后备库（已提拔任用）'),
+      ]),
+    ).toEqual([
+      ['2026-11-15', true],
+      ['2026-11-15', true],
+    ]);
+    const mentees = (await c.head.get('/api/my/mentees')).json();
+    expect(mentees.items.map((m: { reserveId: string }) => m.reserveId)).not.toContain(reserve.id);
     const list = (await c.hr.get('/api/rewards/candidates')).json();
     expect(list.items).toHaveLength(2);
     const pair = (name: string) =>

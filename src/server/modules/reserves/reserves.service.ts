@@ -25,7 +25,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
-import { currentMentorsOf } from '../mentors/mentors.service.js';
+import { currentMentorsOf, endMentorshipsOnLeaving } from '../mentors/mentors.service.js';
 import { generateObligationsMany, waiveFutureObligations } from '../obligations/obligations.service.js';
 import { findPeopleInScope } from '../people/people.service.js';
 import { findVersion } from '../programmes/programmes.repository.js';
@@ -378,12 +378,17 @@ export async function transition(ctx: ServiceContext, id: string, input: z.infer
       reason: `已离开后备库（${input.to}）：${input.reason}`,
       byUserId: ctx.actor.userId,
     });
+    const mentorshipsEnded = await endMentorshipsOnLeaving(tx, ctx, {
+      reserveId: id,
+      effectiveOn: input.effectiveOn,
+      reason: `已离开后备库（${RESERVE_STATE_LABELS[input.to].zh}）：${input.reason}`,
+    });
     await writeAudit(tx, ctx.audit, {
       action: 'reserve.transitioned',
       entityType: 'reserve',
       entityId: id,
       unitPath: row.unitPath,
-      summary: `${row.personName}：${row.reserve.state} → ${input.to}${input.to === 'promoted' ? ` 任 ${input.newPost}` : ''}（${input.reason}）`,
+      summary: `${row.personName}：${row.reserve.state} → ${input.to}${input.to === 'promoted' ? ` 任 ${input.newPost}` : ''}（${input.reason}）${mentorshipsEnded > 0 ? `；结束导师指导 ${mentorshipsEnded} 项` : ''}`,
       before: { state: row.reserve.state },
       after: {
         state: input.to,
