@@ -104,7 +104,8 @@ export async function createCharges(ctx: ServiceContext, input: z.infer<typeof C
         after: charge,
       });
     }
-    const rows = await Promise.all(created.map((c) => repo.findCharge(tx, c.id)));
+    const rows = [];
+    for (const c of created) rows.push(await repo.findCharge(tx, c.id));
     return rows.map((r) => present(ctx, r!));
   });
 }

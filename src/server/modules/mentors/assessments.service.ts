@@ -98,10 +98,9 @@ export async function getAssessment(
   db: Db = ctx.db,
 ): Promise<z.infer<typeof AssessmentDetail>> {
   const row = await loadVisible(db, ctx, id);
-  const [settings, obligation] = await Promise.all([
-    settingsOf(db, row.programmeId),
-    repo.obligationOfAssessment(db, id),
-  ]);
+  // In sequence: `db` may be a transaction (one connection).
+  const settings = await settingsOf(db, row.programmeId);
+  const obligation = await repo.obligationOfAssessment(db, id);
   const a = row.assessment;
   return {
     ...present(ctx, row),

@@ -20,12 +20,13 @@ export type FactsOf = {
 };
 
 export async function loadFacts(db: Db, rows: repo.ReserveRow[]): Promise<FactsOf> {
-  const [assignments, related] = await Promise.all([
-    repo.currentAssignments(
-      db,
-      rows.map((r) => r.reserveId),
-    ),
-    repo.relatedUnitsOf(db, [...new Set(rows.map((r) => r.direction).filter((d): d is string => !!d))]),
+  // In sequence: `db` may be a transaction (one connection).
+  const assignments = await repo.currentAssignments(
+    db,
+    rows.map((r) => r.reserveId),
+  );
+  const related = await repo.relatedUnitsOf(db, [
+    ...new Set(rows.map((r) => r.direction).filter((d): d is string => !!d)),
   ]);
   const byReserve = new Map<string, repo.AssignmentRow[]>();
   for (const a of assignments)

@@ -4,6 +4,7 @@ import type { EndorseBody, MenteeItem, MenteesQuery, MyMentorsOut } from '../../
 import { summariseOwed } from '../../../core/talks/talk-plan.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
 import { writeAudit } from '../../platform/audit.js';
+import { readAll } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { findObligationsForEvidence } from '../obligations/evidence.service.js';
@@ -88,11 +89,12 @@ export async function myMentors(ctx: ServiceContext): Promise<z.infer<typeof MyM
     (r) => r.state === 'active' || r.state === 'promoted',
   );
   const ids = memberships.map((m) => m.reserveId);
-  const [assignments, endorsements, given, promoted] = await Promise.all([
-    mentors.assignmentsOfReserves(ctx.db, ids),
-    rewards.endorsementsOf(ctx.db, ids),
-    rewards.rewardsOf(ctx.db, ids),
-    rewards.promotedReserves(ctx.db, { reserveIds: ids }),
+  // ctx.db is the endorsement's transaction when it answers with the page.
+  const [assignments, endorsements, given, promoted] = await readAll(ctx.db, [
+    () => mentors.assignmentsOfReserves(ctx.db, ids),
+    () => rewards.endorsementsOf(ctx.db, ids),
+    () => rewards.rewardsOf(ctx.db, ids),
+    () => rewards.promotedReserves(ctx.db, { reserveIds: ids }),
   ]);
   return {
     memberships: memberships.map((m) => {

@@ -158,7 +158,9 @@ export async function getReserveMentors(
     related_leader: proposeMentors('related_leader', reserveFacts, units),
   };
   const ids = [...new Set([...proposedIds.unit_head, ...proposedIds.related_leader])];
-  const [refs, candidates] = await Promise.all([repo.personRefs(db, ids), mentorFacts(db, ids)]);
+  // In sequence: `db` may be a transaction (one connection).
+  const refs = await repo.personRefs(db, ids);
+  const candidates = await mentorFacts(db, ids);
   const current = facts.assignments.get(id) ?? [];
   const proposal = (slot: 'unit_head' | 'related_leader') =>
     proposedIds[slot]

@@ -14,7 +14,7 @@ import { isEligible, type PairObligation, rewardConditions } from '../../../core
 import { todayIn } from '../../../core/time/dates.js';
 import { assertPermission, inScope, pathInSubtrees, scopePaths } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
-import type { Db } from '../../platform/db.js';
+import { type Db, readAll } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
@@ -43,12 +43,12 @@ export async function computeCandidates(
   });
   if (promoted.length === 0) return [];
   const ids = promoted.map((p) => p.reserveId);
-  const [assignments, talks, assessments, endorsements, rewards] = await Promise.all([
-    mentors.assignmentsOfReserves(db, ids),
-    findObligationsForEvidence(db, { reserveIds: ids, evidenceKind: 'mentor_talk' }),
-    findObligationsForEvidence(db, { reserveIds: ids, evidenceKind: 'mentor_assessment' }),
-    repo.endorsementsOf(db, ids),
-    repo.rewardsOf(db, ids),
+  const [assignments, talks, assessments, endorsements, rewards] = await readAll(db, [
+    () => mentors.assignmentsOfReserves(db, ids),
+    () => findObligationsForEvidence(db, { reserveIds: ids, evidenceKind: 'mentor_talk' }),
+    () => findObligationsForEvidence(db, { reserveIds: ids, evidenceKind: 'mentor_assessment' }),
+    () => repo.endorsementsOf(db, ids),
+    () => repo.rewardsOf(db, ids),
   ]);
   const records = await repo.recordsFor(
     db,

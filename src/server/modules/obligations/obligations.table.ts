@@ -13,9 +13,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { RuleActor } from '../../../core/programme/rule.js';
 import type { ObligationState } from '../../../core/programme/status.js';
-import { people } from '../people/people.table.js';
-import { programmeVersions } from '../programmes/programmes.table.js';
-import { reserves } from '../reserves/reserves.table.js';
 import { users } from '../users/users.table.js';
 
 /**

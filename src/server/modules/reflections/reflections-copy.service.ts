@@ -84,10 +84,10 @@ export async function presentCopyCheck(
   check: CopyCheck,
 ): Promise<z.infer<typeof CopyCheckOut>> {
   const ids = check.matches.map((m) => m.reflectionId);
-  const [rows, texts] = await Promise.all([
-    Promise.all(ids.map((id) => repo.findReflection(db, id))),
-    repo.latestTexts(db, ids),
-  ]);
+  // In sequence: `db` may be a transaction (one connection).
+  const rows: Awaited<ReturnType<typeof repo.findReflection>>[] = [];
+  for (const id of ids) rows.push(await repo.findReflection(db, id));
+  const texts = await repo.latestTexts(db, ids);
   const matches = check.matches.map((m: CopyMatch, i) => {
     const row = rows[i];
     const otherText = texts.get(m.reflectionId) ?? '';

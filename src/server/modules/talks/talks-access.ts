@@ -8,7 +8,7 @@ import {
   type TalkKind,
 } from '../../../core/talks/talk-kinds.js';
 import { type Actor, inScope, scopePaths } from '../../platform/access.js';
-import type { Db } from '../../platform/db.js';
+import { type Db, readAll } from '../../platform/db.js';
 import type { FieldIssue } from '../../platform/errors.js';
 import { chargedPaths } from '../leadership/leadership.service.js';
 import * as repo from './talks.repository.js';
@@ -21,10 +21,10 @@ export async function relationTo(db: Db, actor: Actor, reserve: repo.ReserveCont
   const roles: TalkerRole[] = [];
   if (actor.personId) {
     const me = actor.personId;
-    const [mentors, charged, led] = await Promise.all([
-      repo.currentMentorIds(db, reserve.id),
-      chargedPaths(db, me),
-      repo.ledUnitPaths(db, me),
+    const [mentors, charged, led] = await readAll(db, [
+      () => repo.currentMentorIds(db, reserve.id),
+      () => chargedPaths(db, me),
+      () => repo.ledUnitPaths(db, me),
     ]);
     if (mentors.includes(me)) roles.push('mentor');
     if (charged.some((p) => reserve.unitPath.startsWith(p))) roles.push('leader_in_charge');
@@ -56,9 +56,9 @@ export async function talkerIssues(
   if (new Set(ids).size !== ids.length)
     issues.push({ path: 'talkers', message: '谈话人不能重复 / a talker is listed twice' });
   const found = new Map((await repo.findPeople(db, ids)).map((p) => [p.id, p]));
-  const [mentors, hrPaths] = await Promise.all([
-    repo.currentMentorIds(db, reserve.id),
-    repo.hrLeaderPaths(db, ids),
+  const [mentors, hrPaths] = await readAll(db, [
+    () => repo.currentMentorIds(db, reserve.id),
+    () => repo.hrLeaderPaths(db, ids),
   ]);
   for (const [i, talker] of talkers.entries()) {
     const path = `talkers.${i}.personId`;

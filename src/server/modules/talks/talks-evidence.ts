@@ -29,14 +29,15 @@ export async function settleTalk(
   const counted = talkers.filter((t) => t.role === mapping.talkerRole);
   if (counted.length === 0) return [];
   const query = { reserveIds: [talk.reserveId], evidenceKind: mapping.evidenceKind, onDate: talk.heldOn };
-  const targets =
-    mapping.talkerRole === 'mentor'
-      ? (
-          await Promise.all(
-            counted.map((t) => findObligationsForEvidence(db, { ...query, actorPersonId: t.personId })),
-          )
-        ).flat()
-      : (await findObligationsForEvidence(db, query)).filter((t) => t.actorPersonId === null);
+  // One query after another: `db` is the caller's transaction, one connection (pg refuses
+  // overlapping queries on a client from v9).
+  const targets: EvidenceTarget[] = [];
+  if (mapping.talkerRole === 'mentor') {
+    for (const t of counted)
+      targets.push(...(await findObligationsForEvidence(db, { ...query, actorPersonId: t.personId })));
+  } else {
+    targets.push(...(await findObligationsForEvidence(db, query)).filter((t) => t.actorPersonId === null));
+  }
   const open = targets.filter((t) => t.state !== 'waived' && t.state !== 'submitted');
   for (const target of open) {
     await applyEvidence(db, ctx, {

@@ -121,10 +121,9 @@ export async function getTalk(
   db: Db = ctx.db,
 ): Promise<z.infer<typeof TalkDetail>> {
   const row = await loadVisible(db, ctx, id);
-  const [[item], settled] = await Promise.all([
-    presentTalks(ctx, [row], db),
-    repo.obligationsSettledBy(db, id),
-  ]);
+  // In sequence: `db` may be a transaction (one connection).
+  const [item] = await presentTalks(ctx, [row], db);
+  const settled = await repo.obligationsSettledBy(db, id);
   const t = row.talk;
   return {
     ...item,
