@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assignedCoursesFor } from './assignment.js';
 import { checkChoices } from './choices.js';
 import { formatHours, parseHours } from './hours.js';
 import { type Completion, type CourseSlot, planCredits, slotForCompletion } from './matching.js';
@@ -154,5 +155,22 @@ describe('hours', () => {
     expect(parseHours('abc')).toBeNull();
     expect(formatHours(15)).toBe('1.5');
     expect(formatHours(20)).toBe('2');
+  });
+});
+
+describe('assignedCoursesFor', () => {
+  const rows = [
+    { unitPath: '/city/', depth: 0, periodKey: '2026-Q1', courseId: 'c1' },
+    { unitPath: '/city/', depth: 0, periodKey: '2026-Q1', courseId: 'c2' },
+    { unitPath: '/city/a/', depth: 1, periodKey: '2026-Q1', courseId: 'a1' },
+    { unitPath: '/city/a/', depth: 1, periodKey: '2026-Q1', courseId: 'a2' },
+    { unitPath: '/city/', depth: 0, periodKey: '2026-Q2', courseId: 'c3' },
+  ];
+  it('takes the nearest assigning unit per quarter, not the sum of all above', () => {
+    const county = assignedCoursesFor('/city/a/team/', rows);
+    expect(county.get('2026-Q1')).toEqual(['a1', 'a2']);
+    expect(county.get('2026-Q2')).toEqual(['c3']);
+    expect(assignedCoursesFor('/city/b/', rows).get('2026-Q1')).toEqual(['c1', 'c2']);
+    expect(assignedCoursesFor('/other/', rows).size).toBe(0);
   });
 });
