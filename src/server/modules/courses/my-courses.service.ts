@@ -69,8 +69,9 @@ async function quarterOfMe(db: Db, me: Awaited<ReturnType<typeof loadMe>>, perio
   const chosen = await db
     .select({ courseId: courseChoices.courseId })
     .from(courseChoices)
+    .innerJoin(courses, eq(courses.id, courseChoices.courseId))
     .where(and(eq(courseChoices.personId, me.id), eq(courseChoices.periodKey, periodKey)))
-    .orderBy(courseChoices.createdAt);
+    .orderBy(courses.code);
   const credits = await db
     .select({
       courseId: courseCredits.courseId,

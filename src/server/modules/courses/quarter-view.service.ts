@@ -146,7 +146,7 @@ async function coursesOf(ctx: ServiceContext, periodKey: string, list: Person[])
     });
     out.set(s.person.id, [
       ...s.assigned.map((id) => entry(id, 'assigned')),
-      ...s.chosen.map((id) => entry(id, 'chosen')),
+      ...s.chosen.map((id) => entry(id, 'chosen')).sort((x, y) => (x.code < y.code ? -1 : 1)),
     ]);
   }
   return out;
