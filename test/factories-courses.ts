@@ -42,7 +42,17 @@ export async function buildCourseWorld(t: TestApp) {
     hrB: await login('hr_admin', countyB),
     hrCity: await login('hr_admin', city),
   };
-  return { units: { city, countyA, countyB, deptA }, programme, a1, a2, b, m, clients, year, quarter: quarterOf(todayIn()) };
+  return {
+    units: { city, countyA, countyB, deptA },
+    programme,
+    a1,
+    a2,
+    b,
+    m,
+    clients,
+    year,
+    quarter: quarterOf(todayIn()),
+  };
 }
 
 /** Adds a course as HR of a unit; returns its id. */

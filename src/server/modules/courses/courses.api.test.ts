@@ -65,10 +65,14 @@ describe.each(dbKinds())('course catalogue on %s', (kind) => {
     const own = await addCourse(w.clients.hrA, w.units.countyA.id, 'QS-001', '青山县安全生产');
     const cityCourse = (await w.clients.hrA.get('/api/courses?search=LD-001')).json().items[0];
     expect(cityCourse.actions.edit).toBe(false);
-    expect((await w.clients.hrA.patch(`/api/courses/${cityCourse.id}`, { version: 1, title: 'x' })).statusCode).toBe(404);
+    expect(
+      (await w.clients.hrA.patch(`/api/courses/${cityCourse.id}`, { version: 1, title: 'x' })).statusCode,
+    ).toBe(404);
     const seenByB = (await w.clients.hrB.get('/api/courses?pageSize=200')).json();
     expect(seenByB.items.map((c: { id: string }) => c.id)).not.toContain(own);
-    expect((await w.clients.hrB.patch(`/api/courses/${own}`, { version: 1, title: 'x' })).statusCode).toBe(404);
+    expect((await w.clients.hrB.patch(`/api/courses/${own}`, { version: 1, title: 'x' })).statusCode).toBe(
+      404,
+    );
     const intoA = await w.clients.hrB.post('/api/courses', {
       unitId: w.units.countyA.id,
       code: 'LJ-9',
@@ -85,7 +89,13 @@ describe.each(dbKinds())('course catalogue on %s', (kind) => {
     expect(template.statusCode).toBe(200);
     const file = await sheet(HEADERS, [
       { 课程编号: 'AQ-001', 课程名称: '安全生产责任制解读', 课程类别: '安全生产', 学时: '2' },
-      { 课程编号: 'AQ-002', 课程名称: '有限空间作业安全', 课程类别: '安全生产', 学时: 1.5, 课程链接: 'ftp://x' },
+      {
+        课程编号: 'AQ-002',
+        课程名称: '有限空间作业安全',
+        课程类别: '安全生产',
+        学时: 1.5,
+        课程链接: 'ftp://x',
+      },
       { 课程编号: 'aq-001', 课程名称: '重复', 课程类别: '安全生产', 学时: '1' },
       { 课程编号: 'AQ-003', 课程名称: '', 课程类别: '安全生产', 学时: 'abc' },
     ]);

@@ -71,7 +71,10 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ reserves: 2, middleManagers: 1, quantity: 2 });
     const list = (await w.clients.hrA.get(`/api/course-assignments?periodKey=${Q}`)).json();
-    expect(list.items[0]).toMatchObject({ unitName: '青山县分公司', coverage: { reserves: 2, middleManagers: 1 } });
+    expect(list.items[0]).toMatchObject({
+      unitName: '青山县分公司',
+      coverage: { reserves: 2, middleManagers: 1 },
+    });
     expect((await w.clients.hrB.get(`/api/course-assignments?periodKey=${Q}`)).json().items).toEqual([]);
     const intrude = await w.clients.hrB.put('/api/course-assignments', {
       unitId: w.units.countyA.id,
@@ -90,7 +93,12 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
 
   it('lets a reserve choose up to the quantity, never an assigned course, and shows it on my courses', async () => {
     const mine = (await w.clients.a1.get('/api/my/courses')).json();
-    expect(mine).toMatchObject({ periodKey: Q, isReserve: true, quantity: { assigned: 2, chosen: 2 }, canChoose: true });
+    expect(mine).toMatchObject({
+      periodKey: Q,
+      isReserve: true,
+      quantity: { assigned: 2, chosen: 2 },
+      canChoose: true,
+    });
     expect(mine.assigned.map((x: { code: string }) => x.code)).toEqual(['LD-1', 'LD-2']);
     const choose = (ids: string[], client = w.clients.a1) =>
       client.put('/api/my/courses/choices', { periodKey: Q, courseIds: ids });
@@ -101,10 +109,9 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     const ok = await choose([c['AQ-1'], c['DJ-1']]);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().chosen.map((x: { code: string }) => x.code)).toEqual(['AQ-1', 'DJ-1']);
-    expect((await choose([c['AQ-1'], c['DJ-2']])).json().chosen.map((x: { code: string }) => x.code)).toEqual([
-      'AQ-1',
-      'DJ-2',
-    ]);
+    expect((await choose([c['AQ-1'], c['DJ-2']])).json().chosen.map((x: { code: string }) => x.code)).toEqual(
+      ['AQ-1', 'DJ-2'],
+    );
     // A middle manager has assigned courses and no choices.
     const m = (await w.clients.m.get('/api/my/courses')).json();
     expect(m).toMatchObject({ isReserve: false, isMiddleManager: true, canChoose: false });
@@ -145,7 +152,9 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     expect((await w.clients.hrA.get('/api/course-completions')).json().total).toBe(0);
     const noMapping = await uploadCompletions(w.clients.hrA, 'preview', file, { employeeNo: '' });
     expect(noMapping.statusCode).toBe(400);
-    const wrongColumn = (await uploadCompletions(w.clients.hrA, 'preview', file, { completedOn: '学习日期' })).json();
+    const wrongColumn = (
+      await uploadCompletions(w.clients.hrA, 'preview', file, { completedOn: '学习日期' })
+    ).json();
     expect(wrongColumn.errors[0]).toMatchObject({ row: 1, column: '学习日期' });
     const junk = await uploadCompletions(w.clients.hrA, 'preview', Buffer.from('not a workbook'));
     expect(junk.json().error.code).toBe('invalid_file');
@@ -160,7 +169,9 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     ]);
     const blocked = (await uploadCompletions(w.clients.hrA, 'commit', file)).json();
     expect(blocked.committed).toBe(false);
-    const first = (await uploadCompletions(w.clients.hrA, 'commit', file, { skipUnknown: 'true', hours: '学时' })).json();
+    const first = (
+      await uploadCompletions(w.clients.hrA, 'commit', file, { skipUnknown: 'true', hours: '学时' })
+    ).json();
     expect(first).toMatchObject({ committed: true, created: 3, alreadyRecorded: 0, counted: 3 });
     const o = await obligation(w.a1.reserve.id, 'assigned_courses', Q);
     expect(o).toMatchObject({ state: 'fulfilled', progress: 2, fulfilledOn: today });
@@ -191,7 +202,11 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     // The previous quarter's assigned courses, completed only now: fulfilled, after the due date.
     const { end } = quarterBounds(P);
     for (const code of ['CW-1', 'CW-2'])
-      await w.clients.hrA.post('/api/course-completions', { personId: w.a2.person.id, courseId: c[code], completedOn: today });
+      await w.clients.hrA.post('/api/course-completions', {
+        personId: w.a2.person.id,
+        courseId: c[code],
+        completedOn: today,
+      });
     const late = await obligation(w.a2.reserve.id, 'assigned_courses', P);
     expect(late).toMatchObject({ state: 'fulfilled', fulfilledOn: today, dueDate: end });
     expect(late.fulfilledOn! > late.dueDate).toBe(true);
@@ -217,25 +232,43 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     const byName = Object.fromEntries(view.items.map((i: { name: string }) => [i.name, i]));
     expect(Object.keys(byName).sort()).toEqual(['张青山', '李青山', '王中层'].sort());
     expect(byName.张青山).toMatchObject({ expected: 4, completed: 3, isReserve: true });
-    expect(byName.王中层).toMatchObject({ expected: 2, completed: 1, isMiddleManager: true, isReserve: false });
-    expect(byName.张青山.courses.map((x: { code: string; completedOn: string | null }) => [x.code, x.completedOn])).toEqual([
+    expect(byName.王中层).toMatchObject({
+      expected: 2,
+      completed: 1,
+      isMiddleManager: true,
+      isReserve: false,
+    });
+    expect(
+      byName.张青山.courses.map((x: { code: string; completedOn: string | null }) => [x.code, x.completedOn]),
+    ).toEqual([
       ['LD-1', today],
       ['LD-2', today],
       ['AQ-1', today],
       ['DJ-2', null],
     ]);
     expect(view.totals).toEqual({ people: 3, expected: 10, completed: 4 });
-    expect(view.unitTotals.map((u: { unitName: string }) => u.unitName)).toEqual(['青山县分公司', '青山市场部']);
-    const managers = (await w.clients.hrA.get(`/api/course-quarter?periodKey=${Q}&kind=middle_manager`)).json();
+    expect(view.unitTotals.map((u: { unitName: string }) => u.unitName)).toEqual([
+      '青山县分公司',
+      '青山市场部',
+    ]);
+    const managers = (
+      await w.clients.hrA.get(`/api/course-quarter?periodKey=${Q}&kind=middle_manager`)
+    ).json();
     expect(managers.items.map((i: { name: string }) => i.name)).toEqual(['王中层']);
-    const search = (await w.clients.hrA.get(`/api/course-quarter?periodKey=${Q}&search=${w.a2.person.employeeNo}`)).json();
+    const search = (
+      await w.clients.hrA.get(`/api/course-quarter?periodKey=${Q}&search=${w.a2.person.employeeNo}`)
+    ).json();
     expect(search.items.map((i: { name: string }) => i.name)).toEqual(['李青山']);
-    const incomplete = (await w.clients.hrA.get(`/api/course-quarter?periodKey=${Q}&incomplete=true&pageSize=1`)).json();
+    const incomplete = (
+      await w.clients.hrA.get(`/api/course-quarter?periodKey=${Q}&incomplete=true&pageSize=1`)
+    ).json();
     expect(incomplete).toMatchObject({ total: 3, pageSize: 1 });
     expect(incomplete.items).toHaveLength(1);
     const b = (await w.clients.hrB.get(`/api/course-quarter?periodKey=${Q}`)).json();
     expect(b.items.map((i: { name: string }) => i.name)).toEqual(['赵临江']);
-    expect((await w.clients.hrB.get(`/api/course-quarter?periodKey=${Q}&unitId=${w.units.countyA.id}`)).statusCode).toBe(404);
+    expect(
+      (await w.clients.hrB.get(`/api/course-quarter?periodKey=${Q}&unitId=${w.units.countyA.id}`)).statusCode,
+    ).toBe(404);
 
     const file = await w.clients.hrA.get(`/api/course-quarter/export?periodKey=${Q}`);
     expect(file.statusCode).toBe(200);
