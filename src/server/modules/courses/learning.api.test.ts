@@ -119,7 +119,7 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     expect((await choose([c['AQ-1']], w.clients.m)).statusCode).toBe(404);
     // County B's reserve sees their own (empty) quarter only.
     expect((await w.clients.b.get('/api/my/courses')).json().assigned).toEqual([]);
-    expect((await w.clients.a1.get('/api/course-quarter?periodKey=' + Q)).statusCode).toBe(404);
+    expect((await w.clients.a1.get(`/api/course-quarter?periodKey=${Q}`)).statusCode).toBe(404);
   });
 
   it('previews a platform export listing unknown people and courses and bad dates, and commits nothing', async () => {
