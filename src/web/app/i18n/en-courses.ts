@@ -70,6 +70,8 @@ export const enCourses = {
     sampleRows: 'First rows of the file',
     unknownEmployees: 'Employee numbers not found ({{count}})',
     unknownCourses: 'Courses not in the catalogue ({{count}})',
+    unknownBlock:
+      'Some employees or courses were not found: fix the file and upload it again, or tick “skip” to import the rest.',
     rows: 'Rows',
     skipUnknown: 'Skip the rows above and import the rest',
     willCreate: 'New records',

@@ -70,6 +70,7 @@ export const zhCourses = {
     sampleRows: '文件前几行',
     unknownEmployees: '系统中找不到的工号（{{count}} 个）',
     unknownCourses: '课程目录中找不到的课程（{{count}} 个）',
+    unknownBlock: '有找不到的工号或课程：请核对后重新上传，或勾选“跳过”导入其余记录。',
     rows: '所在行',
     skipUnknown: '跳过以上找不到的行，导入其余记录',
     willCreate: '新增记录',

@@ -220,7 +220,12 @@ export function CompletionImportModal(props: {
 function ReportView(props: { report: CompletionReport; skipUnknown: boolean; onSkip: (v: boolean) => void }) {
   const { t } = useTranslation();
   const { report } = props;
-  const unknownTable = (title: string, rows: { value: string; rows: number[] }[], testId: string) =>
+  const unknownTable = (
+    title: string,
+    rows: { value: string; rows: number[] }[],
+    testId: string,
+    header: string,
+  ) =>
     rows.length > 0 && (
       <Table
         data-testid={testId}
@@ -230,7 +235,7 @@ function ReportView(props: { report: CompletionReport; skipUnknown: boolean; onS
         dataSource={rows}
         pagination={{ pageSize: 5, hideOnSinglePage: true }}
         columns={[
-          { title: `${t('course.employeeNo')} / ${t('course.code')}`, dataIndex: 'value', width: 200 },
+          { title: header, dataIndex: 'value', width: 200 },
           { title: t('course.rows'), dataIndex: 'rows', render: (r: number[]) => r.join('、') },
         ]}
       />
@@ -291,6 +296,8 @@ function ReportView(props: { report: CompletionReport; skipUnknown: boolean; onS
             { title: t('import.message'), dataIndex: 'message', render: (m: string) => oneLanguage(m) },
           ]}
         />
+      ) : report.unknownEmployees.length + report.unknownCourses.length > 0 && !props.skipUnknown ? (
+        <Alert type="warning" showIcon title={t('course.unknownBlock')} style={{ marginTop: 12 }} />
       ) : (
         <Alert type="success" showIcon title={t('import.clean')} style={{ marginTop: 12 }} />
       )}

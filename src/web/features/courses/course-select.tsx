@@ -28,7 +28,8 @@ export function CourseSelect(props: {
       data-testid={props['data-testid']}
       mode="multiple"
       value={props.value ?? []}
-      onChange={(ids: string[]) => props.onChange?.(props.max ? ids.slice(0, props.max) : ids)}
+      // Past the maximum, the latest pick replaces the oldest one.
+      onChange={(ids: string[]) => props.onChange?.(props.max ? ids.slice(-props.max) : ids)}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={list.isFetching}
       placeholder={props.placeholder}
