@@ -267,11 +267,13 @@ function ReportView(props: { report: CompletionReport; skipUnknown: boolean; onS
         t('course.unknownEmployees', { count: report.unknownEmployees.length }),
         report.unknownEmployees,
         'unknown-employees',
+        t('course.employeeNo'),
       )}
       {unknownTable(
         t('course.unknownCourses', { count: report.unknownCourses.length }),
         report.unknownCourses,
         'unknown-courses',
+        t('course.name'),
       )}
       {report.unknownEmployees.length + report.unknownCourses.length > 0 && (
         <Checkbox
