@@ -28,7 +28,9 @@ describe('the demo’s online university', () => {
     }
     const last = (await hr.get(`/api/course-quarter?periodKey=${previousQuarter(now)}&pageSize=200`)).json();
     expect(last.totals.completed).toBeGreaterThan(20);
-    expect(last.items.some((i: { completed: number; expected: number }) => i.completed < i.expected)).toBe(true);
+    expect(last.items.some((i: { completed: number; expected: number }) => i.completed < i.expected)).toBe(
+      true,
+    );
     const completions = (await hr.get('/api/course-completions')).json();
     expect(completions.items.some((c: { countsFor: unknown }) => c.countsFor)).toBe(true);
   });

@@ -106,10 +106,19 @@ export async function seedDemoCourses(db: Db, cipher: FieldCipher, rootUnitId: s
   const completions: (typeof courseCompletions.$inferInsert)[] = [];
   const done = (personId: string, code: string, completedOn: string) =>
     completedOn <= today &&
-    completions.push({ personId, courseId: id(code), completedOn, source: 'import', recordedBy: demoUser.id });
+    completions.push({
+      personId,
+      courseId: id(code),
+      completedOn,
+      source: 'import',
+      recordedBy: demoUser.id,
+    });
   reserves.forEach((personId, i) => {
     const [a, b] = picks[i % picks.length];
-    choices.push({ personId, periodKey: last, courseId: id(a) }, { personId, periodKey: last, courseId: id(b) });
+    choices.push(
+      { personId, periodKey: last, courseId: id(a) },
+      { personId, periodKey: last, courseId: id(b) },
+    );
     // Last quarter: most finished everything, some late (after the quarter), a few not at all.
     if (i % 4 !== 3) {
       done(personId, 'LD-101', day(10 + i));
@@ -120,7 +129,10 @@ export async function seedDemoCourses(db: Db, cipher: FieldCipher, rootUnitId: s
     // This quarter: the first half chose already, and some have begun.
     if (i < 6) {
       const [c, d] = picks[(i + 1) % picks.length];
-      choices.push({ personId, periodKey: now, courseId: id(c) }, { personId, periodKey: now, courseId: id(d) });
+      choices.push(
+        { personId, periodKey: now, courseId: id(c) },
+        { personId, periodKey: now, courseId: id(d) },
+      );
       if (i < 3) done(personId, 'LD-102', addDays(quarterBounds(now).start, 3 + i));
     }
   });

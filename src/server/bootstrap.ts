@@ -1,6 +1,6 @@
 import { asc, isNull } from 'drizzle-orm';
-import { generateDemoOrganisation } from '../cli/demo-data.js';
 import { seedDemoCourses } from '../cli/demo-courses.js';
+import { generateDemoOrganisation } from '../cli/demo-data.js';
 import { seedDemoMentoring } from '../cli/demo-mentoring.js';
 import { seedDemoReflections } from '../cli/demo-reflections.js';
 import { bulkLoadOrganisation } from './modules/system/bulk-load.js';

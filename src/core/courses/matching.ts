@@ -62,7 +62,9 @@ export function planCredits(input: {
     if (keptKeys.has(slotKey(slot)) || taken.has(slotKey(slot))) continue;
     taken.add(slotKey(slot)); // a slot listed twice is still one slot
     const key = `${slot.personId}|${slot.courseId}`;
-    openByCourse.set(key, [...(openByCourse.get(key) ?? []), slot]);
+    const list = openByCourse.get(key);
+    if (list) list.push(slot);
+    else openByCourse.set(key, [slot]);
   }
   const pending = input.completions
     .filter((c) => !credited.has(c.id))

@@ -168,8 +168,11 @@ export async function importCompletions(
   );
   const unknownEmployees = new Map<string, number[]>();
   const unknownCourses = new Map<string, number[]>();
-  const note = (map: Map<string, number[]>, key: string, row: number) =>
-    map.set(key, [...(map.get(key) ?? []), row]);
+  const note = (map: Map<string, number[]>, key: string, row: number) => {
+    const rows = map.get(key);
+    if (rows) rows.push(row);
+    else map.set(key, [row]);
+  };
   const records: (typeof courseCompletions.$inferInsert)[] = [];
   const seen = new Set<string>();
   for (const r of rows) {

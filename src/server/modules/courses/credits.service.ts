@@ -58,15 +58,17 @@ async function reconcileChunk(db: Db, ctx: ServiceContext, chunk: string[], assi
                             WHERE person_id = p.id AND state = 'active') r ON true
        WHERE p.id IN ${ids(chunk)} AND p.active`)) as unknown as { rows: Person[] }
   ).rows;
-  const [choices, completions, credits] = await Promise.all([
-    db.execute(sql`SELECT person_id AS "personId", course_id AS "courseId", period_key AS "periodKey"
-                     FROM course_choices WHERE person_id IN ${ids(chunk)}`),
-    db.execute(sql`SELECT id, person_id AS "personId", course_id AS "courseId", completed_on::text AS "completedOn"
-                     FROM course_completions WHERE person_id IN ${ids(chunk)}`),
-    db.execute(sql`SELECT completion_id AS "completionId", person_id AS "personId", course_id AS "courseId",
+  // One after another: inside a transaction they share one connection.
+  const choices =
+    await db.execute(sql`SELECT person_id AS "personId", course_id AS "courseId", period_key AS "periodKey"
+                     FROM course_choices WHERE person_id IN ${ids(chunk)}`);
+  const completions =
+    await db.execute(sql`SELECT id, person_id AS "personId", course_id AS "courseId", completed_on::text AS "completedOn"
+                     FROM course_completions WHERE person_id IN ${ids(chunk)}`);
+  const credits =
+    await db.execute(sql`SELECT completion_id AS "completionId", person_id AS "personId", course_id AS "courseId",
                           period_key AS "periodKey", kind, obligation_id AS "obligationId"
-                     FROM course_credits WHERE person_id IN ${ids(chunk)}`),
-  ]);
+                     FROM course_credits WHERE person_id IN ${ids(chunk)}`);
   const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
   const slots: CourseSlot[] = [];
   const reserveOf = new Map<string, string>();
