@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quarterOf } from '../src/core/courses/quarters.js';
 import { todayIn } from '../src/core/time/dates.js';
 import { buildRosterXlsx } from '../test/roster.js';
 import { type ApiSession, apiSignIn } from './api.js';
@@ -48,8 +49,14 @@ describe.skipIf(!hasChromium)('online-university courses in Chromium', () => {
     const units = await admin.get<{ id: string; parentId: string | null }[]>('/units');
     rootId = units.find((u) => u.parentId === null)!.id;
     const pool = await admin.get<{ items: Reserve[] }>('/pool?state=active&pageSize=100');
-    // One the demo gave no choices for this quarter (it chose for the first six).
-    reserve = pool.items.at(-1)!;
+    // One the demo gave no choices for this quarter (it chose for some).
+    const quarter = await admin.get<{ items: { personId: string; courses: { kind: string }[] }[] }>(
+      `/course-quarter?periodKey=${quarterOf(todayIn())}&kind=reserve&pageSize=200`,
+    );
+    const free = new Set(
+      quarter.items.filter((i) => !i.courses.some((c) => c.kind === 'chosen')).map((i) => i.personId),
+    );
+    reserve = pool.items.find((r) => free.has(r.personId))!;
     const staff = await admin.get<{ items: { id: string }[] }>('/people?pageSize=50');
     const inPool = new Set(pool.items.map((r) => r.personId));
     const hr = await admin.send<{ oneTimePassword: string }>('POST', '/users', {

@@ -278,4 +278,22 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     expect(text).toContain(`LD-1 课程LD-1（${today} 完成）`);
     expect(book.worksheets[0].rowCount).toBe(4);
   });
+
+  it('withdraws what a replaced assignment counted, and reopens the obligation', async () => {
+    expect((await obligation(w.a1.reserve.id, 'assigned_courses', Q)).state).toBe('fulfilled');
+    const res = await w.clients.hrA.put('/api/course-assignments', {
+      unitId: w.units.countyA.id,
+      periodKey: Q,
+      courseIds: [c['LD-1'], c['DJ-1']],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await obligation(w.a1.reserve.id, 'assigned_courses', Q)).toMatchObject({
+      state: 'open',
+      progress: 1,
+      fulfilledOn: null,
+    });
+    const list = (await w.clients.hrA.get(`/api/course-completions?search=${w.a1.person.employeeNo}`)).json();
+    const ld2 = list.items.find((i: { course: { code: string } }) => i.course.code === 'LD-2');
+    expect(ld2.countsFor).toBeNull();
+  });
 });
