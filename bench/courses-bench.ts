@@ -8,6 +8,7 @@
 import { quarterBounds, quarterOf } from '../src/core/courses/quarters.js';
 import { addDays, daysBetween, todayIn } from '../src/core/time/dates.js';
 import { importCompletions } from '../src/server/modules/courses/completions-import.service.js';
+import { getQuarterView } from '../src/server/modules/courses/quarter-view.service.js';
 import { createFieldCipher } from '../src/server/platform/crypto.js';
 import type { Database } from '../src/server/platform/db.js';
 import type { ServiceContext } from '../src/server/platform/request-context.js';
@@ -33,6 +34,9 @@ export type CoursesResult = {
   reimportCreated: number;
   peakRssMB: number;
   obligationsFulfilled: number;
+  /** The quarter view of the whole tree (first page, and incomplete only), median of 10 (ms). */
+  quarterViewMs: number;
+  quarterIncompleteMs: number;
 };
 
 async function load(database: Database) {
@@ -149,8 +153,27 @@ export async function benchCourses(
   const [{ n }] = await database.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM obligations WHERE state = 'fulfilled' AND rule_key IN ('assigned_courses', 'chosen_courses')",
   );
+  const timeView = async (incomplete: 'true' | 'false') => {
+    const runs: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await getQuarterView(ctx, {
+        periodKey: quarterOf(todayIn()),
+        kind: 'all',
+        incomplete,
+        page: 1,
+        pageSize: 20,
+      });
+      runs.push(performance.now() - t);
+    }
+    return runs.sort((a, b) => a - b)[5];
+  };
+  const quarterViewMs = await timeView('false');
+  const quarterIncompleteMs = await timeView('true');
   return {
     engine,
+    quarterViewMs,
+    quarterIncompleteMs,
     rows: first.totalRows,
     seconds,
     rowsPerSecond: first.totalRows / seconds,

@@ -371,6 +371,8 @@ export function printSummary(results: Results): void {
           'fulfilled',
           're-import s',
           'peak RSS MB',
+          'quarter view ms',
+          'incomplete ms',
         ],
         courses.map((c) => [
           c.engine,
@@ -382,6 +384,8 @@ export function printSummary(results: Results): void {
           String(c.obligationsFulfilled),
           f1(c.reimportSeconds),
           String(c.peakRssMB),
+          f1(c.quarterViewMs),
+          f1(c.quarterIncompleteMs),
         ]),
       ),
     );
