@@ -161,6 +161,7 @@ export async function benchCourses(
         periodKey: quarterOf(todayIn()),
         kind: 'all',
         incomplete,
+        search: null,
         page: 1,
         pageSize: 20,
       });
