@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CoursesResult } from './courses-bench.js';
 import type { ExplainResult } from './explain.js';
 import type { HttpResult } from './http-bench.js';
 import type { ImportResult } from './import-bench.js';
@@ -34,6 +35,7 @@ export type Results = {
   mentoring: MentoringResult[];
   web: WebResult[];
   reflections: ReflectionsResult[];
+  courses: CoursesResult[];
   bars: Bar[];
   seconds?: number;
 };
@@ -120,6 +122,15 @@ export function judge(results: Results, tier: string): Bar[] {
       value: `${f1(r.check.p50)} ms`,
       bar: '≤ 200 ms',
       pass: r.check.p50 <= 200,
+    });
+  }
+  for (const c of results.courses ?? []) {
+    bars.push({
+      engine: c.engine,
+      check: `courses: completion import of ${c.rows} rows, rows/s (re-import ${f1(c.reimportSeconds)} s, ${c.reimportCreated} created)`,
+      value: `${f0(c.rowsPerSecond)} (${f1(c.seconds)} s)`,
+      bar: '≥ 2000',
+      pass: c.rowsPerSecond >= 2000 && c.reimportCreated === 0,
     });
   }
   const atM = tier === 'M' ? '' : ` (${tier} tier; the bar is set at M)`;
@@ -344,6 +355,39 @@ export function printSummary(results: Results): void {
         ]),
       ),
       ...reflections.map((r) => `${r.engine.padEnd(8)} plan: ${r.explain.map((l) => l.trim()).join(' | ')}`),
+    );
+  const courses = results.courses ?? [];
+  if (courses.length > 0)
+    out.push(
+      '\nCourses: completion import from the platform export',
+      table(
+        [
+          'engine',
+          'rows',
+          'seconds',
+          'rows/s',
+          'created',
+          'counted',
+          'fulfilled',
+          're-import s',
+          'peak RSS MB',
+          'quarter view ms',
+          'incomplete ms',
+        ],
+        courses.map((c) => [
+          c.engine,
+          String(c.rows),
+          f1(c.seconds),
+          f0(c.rowsPerSecond),
+          String(c.created),
+          String(c.counted),
+          String(c.obligationsFulfilled),
+          f1(c.reimportSeconds),
+          String(c.peakRssMB),
+          f1(c.quarterViewMs),
+          f1(c.quarterIncompleteMs),
+        ]),
+      ),
     );
   const mentoring = results.mentoring ?? [];
   out.push(

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchCourses } from './courses-bench.js';
 import { createBenchDatabase, type EngineDatabase, openLocation, postgresReachable } from './engines.js';
 import { explainCases } from './explain.js';
 import { benchHttp } from './http-bench.js';
@@ -153,6 +154,24 @@ async function benchReflectionsPart(engines: EngineName[], options: BenchOptions
   }
 }
 
+/** The completion import (50 000 rows) and its re-import: its own database per engine. */
+async function benchCoursesPart(engines: EngineName[], options: BenchOptions, results: Results) {
+  for (const engine of engines) {
+    const target = await createBenchDatabase(engine, options.adminUrl, 'courses');
+    try {
+      const database = await openLocation(target.location);
+      try {
+        results.courses.push(await benchCourses(engine, database, log));
+      } finally {
+        await database.close();
+      }
+    } finally {
+      if (options.keepDatabase && engine === 'postgres') log(`kept ${JSON.stringify(target.location)}`);
+      else await target.drop();
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const options = readOptions();
@@ -176,12 +195,14 @@ async function main(): Promise<void> {
     mentoring: [],
     web: [],
     reflections: [],
+    courses: [],
     bars: [],
   };
   if (['list', 'programme', 'mentoring', 'web'].some((part) => wants(options, part)))
     for (const engine of engines) await benchEngine(engine, options, results);
   if (wants(options, 'import')) await benchImports(engines, options, results);
   if (wants(options, 'reflections')) await benchReflectionsPart(engines, options, results);
+  if (wants(options, 'courses')) await benchCoursesPart(engines, options, results);
   results.machine.loadAverageAtEnd = os.loadavg();
   results.seconds = (performance.now() - started) / 1000;
   results.bars = judge(results, options.tier.name);

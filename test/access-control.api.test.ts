@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../src/core/access/roles.js';
 import { DEFAULT_RULES } from '../src/core/programme/default-programme.js';
 import { DEFAULT_ELIGIBILITY } from '../src/core/programme/eligibility.js';
 import type { RouteEntry } from '../src/server/app.js';
+import { courseCompletions, courses } from '../src/server/modules/courses/courses.table.js';
 import { leaderCharges } from '../src/server/modules/leadership/leadership.table.js';
 import {
   mentorAssessments,
@@ -50,6 +51,8 @@ type Ids = {
   mentorAssignment: string;
   assessment: string;
   reward: string;
+  course: string;
+  completion: string;
 };
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
@@ -180,6 +183,21 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
   }),
   'POST /api/rewards/:id/revoke': () => ({ version: 1, reason: '测试' }),
   'POST /api/rewards/paid': (ids) => ({ rewardIds: [ids.reward], paidOn: '2026-02-01' }),
+  'POST /api/courses': (ids) => ({
+    unitId: ids.unit,
+    code: `C${unique()}`,
+    title: '测试课程',
+    category: '领导力',
+    hours: '1',
+  }),
+  'PATCH /api/courses/:id': () => ({ version: 1, title: '改名' }),
+  'PUT /api/course-assignments': (ids) => ({ unitId: ids.unit, periodKey: '2026-Q1', courseIds: [] }),
+  'PUT /api/my/courses/choices': () => ({ periodKey: '2026-Q1', courseIds: [] }),
+  'POST /api/course-completions': (ids) => ({
+    personId: ids.person,
+    courseId: ids.course,
+    completedOn: '2026-01-31',
+  }),
 };
 const UPLOAD_ROUTES = new Set([
   'PUT /api/people/:id/photo',
@@ -189,6 +207,11 @@ const UPLOAD_ROUTES = new Set([
   'POST /api/units/import/commit',
   'POST /api/obligations/:id/evidence/upload',
   'POST /api/reflections/:id/upload',
+  'POST /api/courses/import/preview',
+  'POST /api/courses/import/commit',
+  'POST /api/course-completions/import/columns',
+  'POST /api/course-completions/import/preview',
+  'POST /api/course-completions/import/commit',
 ]);
 const NO_BODY_WRITES = new Set([
   'POST /api/auth/logout',
@@ -201,6 +224,7 @@ const NO_BODY_WRITES = new Set([
   'POST /api/reflections/:id/recheck',
   'DELETE /api/talks/:id',
   'DELETE /api/assessments/:id',
+  'DELETE /api/course-completions/:id',
 ]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
@@ -218,6 +242,8 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     mentorAssignment: ids.mentorAssignment,
     assessment: ids.assessment,
     reward: ids.reward,
+    course: ids.course,
+    completion: ids.completion,
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
@@ -235,6 +261,10 @@ const SAMPLE_QUERIES: Record<string, (ids: Ids) => string> = {
   'GET /api/talks/previous': (ids) => `?reserveId=${ids.reserve}`,
   'GET /api/mentors/settings': (ids) => `?programmeId=${ids.programme}`,
   'GET /api/assessments/scales': (ids) => `?reserveId=${ids.reserve}`,
+  'GET /api/course-assignments': () => '?periodKey=2026-Q1',
+  'GET /api/course-assignments/coverage': (ids) => `?unitId=${ids.unit}&periodKey=2026-Q1`,
+  'GET /api/course-quarter': () => '?periodKey=2026-Q1',
+  'GET /api/course-quarter/export': () => '?periodKey=2026-Q1',
 };
 
 async function call(client: TestClient, route: RouteEntry, ids: Ids) {
@@ -285,7 +315,10 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_assessments) || '|' ||
             (SELECT count(*) FROM direction_units) || '|' || (SELECT count(*) FROM mentor_settings) || '|' ||
             (SELECT count(*) FROM mentor_endorsements) || '|' ||
-            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_rewards) AS f`,
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_rewards) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM courses) || '|' ||
+            (SELECT count(*) FROM course_assignments) || '|' || (SELECT count(*) FROM course_choices) || '|' ||
+            (SELECT count(*) FROM course_completions) || '|' || (SELECT count(*) FROM course_credits) AS f`,
   );
   return rows[0].f;
 }
@@ -451,7 +484,24 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         .insert(mentorRewards)
         .values({ reserveId: reserve.id, mentorPersonId: person.id, amountFen: 100_000, conditions: [] })
         .returning();
+      // A course kept by the county, and its person's completion of it.
+      const [course] = await t.db
+        .insert(courses)
+        .values({
+          unitId: county.id,
+          code: `${name}-课程`,
+          title: `${name}的网上课程`,
+          category: '党建',
+          hoursTenths: 15,
+        })
+        .returning();
+      const [completion] = await t.db
+        .insert(courseCompletions)
+        .values({ personId: person.id, courseId: course.id, completedOn: '2026-01-20', source: 'manual' })
+        .returning();
       return {
+        course,
+        completion,
         programme,
         reserve,
         obligation,
@@ -485,6 +535,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         mentorAssignment: poolA.assignment.id,
         assessment: poolA.assessment.id,
         reward: poolA.reward.id,
+        course: poolA.course.id,
+        completion: poolA.completion.id,
       },
       b: {
         unit: deptB.id,
@@ -502,6 +554,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         mentorAssignment: poolB.assignment.id,
         assessment: poolB.assessment.id,
         reward: poolB.reward.id,
+        course: poolB.course.id,
+        completion: poolB.completion.id,
       },
       // What a user scoped to county A must never receive.
       secret: [
@@ -524,6 +578,10 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.assignment.id,
         poolB.assessment.id,
         poolB.reward.id,
+        poolB.course.id,
+        poolB.course.code,
+        poolB.course.title,
+        poolB.completion.id,
       ],
     };
     for (const role of ROLES) {

@@ -10,6 +10,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { installAuthentication } from './modules/auth/auth.plugin.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { coursesRoutes } from './modules/courses/courses.routes.js';
+import { learningRoutes } from './modules/courses/learning.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { leadershipRoutes } from './modules/leadership/leadership.routes.js';
 import { assessmentsRoutes } from './modules/mentors/assessments.routes.js';
@@ -136,6 +138,8 @@ export async function buildApp(options: {
     await mentorsRoutes(api, deps);
     await assessmentsRoutes(api, deps);
     await rewardsRoutes(api, deps);
+    await coursesRoutes(api, deps);
+    await learningRoutes(api, deps);
   });
 
   await serveWebApp(app, config);

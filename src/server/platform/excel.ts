@@ -55,6 +55,23 @@ export async function* readSheetRows(
   buffer: Buffer,
 ): AsyncGenerator<{ rowNumber: number; headers: string[]; values: CellValue[] }> {
   await assertSafeXlsx(buffer);
+  let yielded = false;
+  try {
+    for await (const row of streamRows(buffer)) {
+      yielded = true;
+      yield row;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // exceljs' streaming reader now and then fails on a valid workbook under load (about one read
+    // in 400). Before any row has gone out, reading the buffer whole is safe and gives the answer;
+    // after that, rows would repeat, so the file is refused.
+    if (yielded) throw new AppError('invalid_file', null, INVALID_XLSX);
+    yield* wholeRows(buffer);
+  }
+}
+
+async function* streamRows(buffer: Buffer) {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -63,24 +80,45 @@ export async function* readSheetRows(
     entries: 'emit',
   });
   let headers: string[] | null = null;
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(plainCellValue);
-        if (!headers) {
-          headers = cells.map((c) => (c === null ? '' : String(c).replace(/\*$/, '').trim()));
-          continue;
-        }
-        if (cells.every((c) => c === null)) continue;
-        yield { rowNumber: row.number, headers, values: cells };
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(plainCellValue);
+      if (!headers) {
+        headers = headerNames(cells);
+        continue;
       }
-      break; // only the first worksheet holds data; others are instructions
+      if (cells.every((c) => c === null)) continue;
+      yield { rowNumber: row.number, headers, values: cells };
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('invalid_file', null, INVALID_XLSX);
+    break; // only the first worksheet holds data; others are instructions
   }
 }
+
+/** The same rows from the non-streaming reader (the whole workbook in memory): the fallback. */
+async function* wholeRows(buffer: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('invalid_file', null, INVALID_XLSX);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return;
+  let headers: string[] | null = null;
+  const rows: { rowNumber: number; headers: string[]; values: CellValue[] }[] = [];
+  sheet.eachRow((row) => {
+    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(plainCellValue);
+    if (!headers) {
+      headers = headerNames(cells);
+      return;
+    }
+    if (!cells.every((c) => c === null)) rows.push({ rowNumber: row.number, headers, values: cells });
+  });
+  yield* rows;
+}
+
+const headerNames = (cells: CellValue[]) =>
+  cells.map((c) => (c === null ? '' : String(c).replace(/\*$/, '').trim()));
 
 /** Neutralises text that a spreadsheet would run as a formula (= + - @, tab, CR). */
 export function safeCell(value: unknown): ExcelJS.CellValue {

@@ -28,7 +28,9 @@ export type RouteResource =
   | 'talk'
   | 'mentorAssignment'
   | 'assessment'
-  | 'reward';
+  | 'reward'
+  | 'course'
+  | 'completion';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,5 +1,12 @@
 /** Every table, for Drizzle's typed queries and for backup/restore (in foreign-key order). */
 export { sessions } from '../modules/auth/auth.table.js';
+export {
+  courseAssignments,
+  courseChoices,
+  courseCompletions,
+  courseCredits,
+  courses,
+} from '../modules/courses/courses.table.js';
 export { leaderCharges } from '../modules/leadership/leadership.table.js';
 export {
   directionUnits,
@@ -63,5 +70,10 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'mentor_assessments',
   'mentor_endorsements',
   'mentor_rewards',
+  'courses',
+  'course_assignments',
+  'course_choices',
+  'course_completions',
+  'course_credits',
   'audit_log',
 ] as const;

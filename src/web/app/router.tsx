@@ -57,6 +57,12 @@ const MentorsPage = lazy(() =>
 const MyMentoringPage = lazy(() =>
   import('../features/mentors/my-mentoring-page').then((m) => ({ default: m.MyMentoringPage })),
 );
+const CoursesPage = lazy(() =>
+  import('../features/courses/courses-page').then((m) => ({ default: m.CoursesPage })),
+);
+const MyCoursesPage = lazy(() =>
+  import('../features/courses/my-courses-page').then((m) => ({ default: m.MyCoursesPage })),
+);
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
@@ -101,6 +107,8 @@ export const router = createBrowserRouter([
       { path: 'talks', element: page(TalksPage, 'talks.read') },
       { path: 'mentors', element: page(MentorsPage, 'pool.read') },
       { path: 'my/mentoring', element: page(MyMentoringPage) },
+      { path: 'courses', element: page(CoursesPage, 'learning.read') },
+      { path: 'my/courses', element: page(MyCoursesPage) },
       { path: 'users', element: page(UsersPage, 'users.read') },
       { path: 'audit', element: page(AuditPage, 'audit.read') },
       { path: 'home', element: <Navigate to="/" replace /> },

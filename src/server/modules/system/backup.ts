@@ -42,6 +42,11 @@ const ORDER_BY: Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string> = {
   mentor_assessments: 'id',
   mentor_endorsements: 'reserve_id, mentor_person_id',
   mentor_rewards: 'id',
+  courses: 'id',
+  course_assignments: 'id',
+  course_choices: 'id',
+  course_completions: 'id',
+  course_credits: 'completion_id',
   audit_log: 'id',
 };
 

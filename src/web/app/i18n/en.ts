@@ -1,5 +1,6 @@
 import { EDUCATION_LABELS_EN } from '../../../core/people/dictionaries';
 import { enCadre } from './en-cadre';
+import { enCourses } from './en-courses';
 import { enDashboard } from './en-dashboard';
 import { enMentoring } from './en-mentoring';
 import { enReflections } from './en-reflections';
@@ -26,6 +27,7 @@ export const en: Resources = {
   ...enDashboard,
   ...enReflections,
   ...enMentoring,
+  ...enCourses,
   common: {
     save: 'Save',
     saved: 'Saved',

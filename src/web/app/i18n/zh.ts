@@ -1,4 +1,5 @@
 import { zhCadre } from './zh-cadre';
+import { zhCourses } from './zh-courses';
 import { zhDashboard } from './zh-dashboard';
 import { zhMentoring } from './zh-mentoring';
 import { zhReflections } from './zh-reflections';
@@ -24,6 +25,7 @@ export const zh = {
   ...zhDashboard,
   ...zhReflections,
   ...zhMentoring,
+  ...zhCourses,
   common: {
     save: '保存',
     saved: '已保存',
