@@ -24,6 +24,7 @@ import { reflectionsRoutes } from './modules/reflections/reflections.routes.js';
 import { reservesRoutes } from './modules/reserves/reserves.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { talksRoutes } from './modules/talks/talks.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { unitsImportRoutes } from './modules/units/units-import.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(options: {
     await mentorsRoutes(api, deps);
     await assessmentsRoutes(api, deps);
     await rewardsRoutes(api, deps);
+    await trainingRoutes(api, deps);
   });
 
   await serveWebApp(app, config);

@@ -86,7 +86,9 @@ export function checkReadingPlan(input: {
       message: `每年精选 2-3 种书籍或影音资料，最多 3 种（现有 ${n} 种）/ at most 3 materials a year (${n} given)`,
     });
   if (n === 1)
-    warnings.push('按培养方案每年精选 2-3 种资料，目前只有 1 种 / the programme asks for 2–3 materials a year');
+    warnings.push(
+      '按培养方案每年精选 2-3 种资料，目前只有 1 种 / the programme asks for 2–3 materials a year',
+    );
   if (input.studyEnd < input.studyStart)
     issues.push({ path: 'studyEnd', message: '学习结束日期不能早于开始日期 / the end is before the start' });
   const year = String(input.year);

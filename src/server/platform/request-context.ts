@@ -28,7 +28,9 @@ export type RouteResource =
   | 'talk'
   | 'mentorAssignment'
   | 'assessment'
-  | 'reward';
+  | 'reward'
+  | 'trainingEvent'
+  | 'readingPlan';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -42,6 +42,9 @@ const ORDER_BY: Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string> = {
   mentor_assessments: 'id',
   mentor_endorsements: 'reserve_id, mentor_person_id',
   mentor_rewards: 'id',
+  training_events: 'id',
+  training_participants: 'event_id, reserve_id',
+  reading_plans: 'id',
   audit_log: 'id',
 };
 
