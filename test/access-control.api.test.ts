@@ -21,6 +21,11 @@ import {
 } from '../src/server/modules/reflections/reflections.table.js';
 import { reserves } from '../src/server/modules/reserves/reserves.table.js';
 import { talkRecords, talkTalkers } from '../src/server/modules/talks/talks.table.js';
+import {
+  readingPlans,
+  trainingEvents,
+  trainingParticipants,
+} from '../src/server/modules/training/training.table.js';
 import { roleGrants } from '../src/server/modules/users/users.table.js';
 import { routeAdmits } from '../src/server/platform/request-context.js';
 import { createPerson, createUnit, createUser } from './factories.js';
@@ -50,6 +55,8 @@ type Ids = {
   mentorAssignment: string;
   assessment: string;
   reward: string;
+  trainingEvent: string;
+  readingPlan: string;
 };
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
@@ -180,6 +187,30 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
   }),
   'POST /api/rewards/:id/revoke': () => ({ version: 1, reason: '测试' }),
   'POST /api/rewards/paid': (ids) => ({ rewardIds: [ids.reward], paidOn: '2026-02-01' }),
+  'POST /api/training/events': (ids) => ({ unitId: ids.unit, title: '新培训', startOn: '2026-05-20' }),
+  'PATCH /api/training/events/:id': () => ({ title: '改名', startOn: '2026-05-20', version: 1 }),
+  'POST /api/training/events/:id/participants': (ids) => ({ reserveIds: [ids.reserve] }),
+  'POST /api/training/events/:id/participants/remove': (ids) => ({ reserveIds: [ids.reserve] }),
+  'PUT /api/training/events/:id/attendance': (ids) => ({
+    items: [{ reserveId: ids.reserve, attendance: 'absent', note: '' }],
+  }),
+  'POST /api/reading-plans': (ids) => ({
+    unitId: ids.unit,
+    year: 2027,
+    studyStart: '2027-07-01',
+    studyEnd: '2027-09-30',
+    mode: 'self',
+    materials: [{ kind: 'book', title: '《新书》' }],
+  }),
+  'PATCH /api/reading-plans/:id': () => ({
+    studyStart: '2026-07-01',
+    studyEnd: '2026-09-30',
+    mode: 'group',
+    materials: [{ kind: 'book', title: '《改》' }],
+    version: 1,
+  }),
+  'POST /api/reading-plans/:id/publish': () => ({ version: 1 }),
+  'POST /api/reading-plans/:id/unpublish': () => ({ version: 1 }),
 };
 const UPLOAD_ROUTES = new Set([
   'PUT /api/people/:id/photo',
@@ -201,6 +232,8 @@ const NO_BODY_WRITES = new Set([
   'POST /api/reflections/:id/recheck',
   'DELETE /api/talks/:id',
   'DELETE /api/assessments/:id',
+  'DELETE /api/training/events/:id',
+  'DELETE /api/reading-plans/:id',
 ]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
@@ -218,6 +251,8 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     mentorAssignment: ids.mentorAssignment,
     assessment: ids.assessment,
     reward: ids.reward,
+    trainingEvent: ids.trainingEvent,
+    readingPlan: ids.readingPlan,
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
@@ -285,7 +320,10 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_assessments) || '|' ||
             (SELECT count(*) FROM direction_units) || '|' || (SELECT count(*) FROM mentor_settings) || '|' ||
             (SELECT count(*) FROM mentor_endorsements) || '|' ||
-            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_rewards) AS f`,
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_rewards) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM training_events) || '|' ||
+            (SELECT count(*) || ':' || count(attendance) FROM training_participants) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reading_plans) AS f`,
   );
   return rows[0].f;
 }
@@ -451,7 +489,27 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         .insert(mentorRewards)
         .values({ reserveId: reserve.id, mentorPersonId: person.id, amountFen: 100_000, conditions: [] })
         .returning();
+      // A training with the reserve taking part, and a published reading plan, of the county.
+      const [training] = await t.db
+        .insert(trainingEvents)
+        .values({ unitId: county.id, year: 2026, title: `${name}管理技能培训`, startOn: '2026-05-20' })
+        .returning();
+      await t.db.insert(trainingParticipants).values({ eventId: training.id, reserveId: reserve.id, year: 2026 });
+      const [readingPlan] = await t.db
+        .insert(readingPlans)
+        .values({
+          unitId: county.id,
+          year: 2026,
+          studyStart: '2026-07-01',
+          studyEnd: '2026-09-30',
+          mode: 'self',
+          materials: [{ kind: 'book', title: `${name}指定书目`, author: '', source: '', note: '' }],
+          state: 'published',
+        })
+        .returning();
       return {
+        training,
+        readingPlan,
         programme,
         reserve,
         obligation,
@@ -485,6 +543,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         mentorAssignment: poolA.assignment.id,
         assessment: poolA.assessment.id,
         reward: poolA.reward.id,
+        trainingEvent: poolA.training.id,
+        readingPlan: poolA.readingPlan.id,
       },
       b: {
         unit: deptB.id,
@@ -502,6 +562,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         mentorAssignment: poolB.assignment.id,
         assessment: poolB.assessment.id,
         reward: poolB.reward.id,
+        trainingEvent: poolB.training.id,
+        readingPlan: poolB.readingPlan.id,
       },
       // What a user scoped to county A must never receive.
       secret: [
@@ -524,6 +586,10 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.assignment.id,
         poolB.assessment.id,
         poolB.reward.id,
+        poolB.training.id,
+        poolB.training.title,
+        poolB.readingPlan.id,
+        `${poolB.programme.name}指定书目`,
       ],
     };
     for (const role of ROLES) {
