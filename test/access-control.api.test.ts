@@ -494,7 +494,9 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         .insert(trainingEvents)
         .values({ unitId: county.id, year: 2026, title: `${name}管理技能培训`, startOn: '2026-05-20' })
         .returning();
-      await t.db.insert(trainingParticipants).values({ eventId: training.id, reserveId: reserve.id, year: 2026 });
+      await t.db
+        .insert(trainingParticipants)
+        .values({ eventId: training.id, reserveId: reserve.id, year: 2026 });
       const [readingPlan] = await t.db
         .insert(readingPlans)
         .values({

@@ -57,6 +57,15 @@ const MentorsPage = lazy(() =>
 const MyMentoringPage = lazy(() =>
   import('../features/mentors/my-mentoring-page').then((m) => ({ default: m.MyMentoringPage })),
 );
+const TrainingPage = lazy(() =>
+  import('../features/training/training-page').then((m) => ({ default: m.TrainingPage })),
+);
+const EventPage = lazy(() =>
+  import('../features/training/event-page').then((m) => ({ default: m.EventPage })),
+);
+const MyLearningPage = lazy(() =>
+  import('../features/training/my-learning-page').then((m) => ({ default: m.MyLearningPage })),
+);
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
@@ -101,6 +110,9 @@ export const router = createBrowserRouter([
       { path: 'talks', element: page(TalksPage, 'talks.read') },
       { path: 'mentors', element: page(MentorsPage, 'pool.read') },
       { path: 'my/mentoring', element: page(MyMentoringPage) },
+      { path: 'training', element: page(TrainingPage, 'learning.read') },
+      { path: 'training/:id', element: page(EventPage, 'learning.read') },
+      { path: 'my/learning', element: page(MyLearningPage) },
       { path: 'users', element: page(UsersPage, 'users.read') },
       { path: 'audit', element: page(AuditPage, 'audit.read') },
       { path: 'home', element: <Navigate to="/" replace /> },

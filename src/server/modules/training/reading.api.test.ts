@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createUnit, createUser } from '../../../../test/factories.js';
-import { createProgramme, createReserve, scheduleReserve, type TestReserve } from '../../../../test/factories-programme.js';
+import {
+  createProgramme,
+  createReserve,
+  scheduleReserve,
+  type TestReserve,
+} from '../../../../test/factories-programme.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
 import { DEFAULT_RULES } from '../../../core/programme/default-programme.js';
@@ -107,7 +112,9 @@ describe.each(dbKinds())('reading plans on %s', (kind) => {
       .where(eq(obligations.id, settled.id));
     const created = (await c.hrA.post('/api/reading-plans', plan())).json();
     expect((await due(r.a)).dueDate).toBe(`${Y}-11-30`);
-    const published = await c.hrA.post(`/api/reading-plans/${created.id}/publish`, { version: created.version });
+    const published = await c.hrA.post(`/api/reading-plans/${created.id}/publish`, {
+      version: created.version,
+    });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ state: 'published', moved: 1 });
     expect((await due(r.a)).dueDate).toBe(`${Y}-10-15`);
@@ -118,7 +125,10 @@ describe.each(dbKinds())('reading plans on %s', (kind) => {
     // The reserve sees it on /my/learning; the other county's does not.
     const mine = (await c.a.get(`/api/my/learning?year=${Y}`)).json();
     expect(mine.readingPlans).toHaveLength(1);
-    expect(mine.readingPlans[0]).toMatchObject({ studyEnd: `${Y}-09-15`, reflection: { dueDate: `${Y}-10-15` } });
+    expect(mine.readingPlans[0]).toMatchObject({
+      studyEnd: `${Y}-09-15`,
+      reflection: { dueDate: `${Y}-10-15` },
+    });
     expect(mine.readingPlans[0].materials).toHaveLength(2);
     expect((await c.b.get(`/api/my/learning?year=${Y}`)).json().readingPlans).toEqual([]);
 
@@ -141,7 +151,9 @@ describe.each(dbKinds())('reading plans on %s', (kind) => {
     // County B's HR sees neither the county's plan nor can change it.
     expect((await c.hrB.get(`/api/reading-plans/${created.id}`)).statusCode).toBe(404);
     expect((await c.hrB.get('/api/reading-plans')).json().total).toBe(0);
-    expect((await c.hrB.post(`/api/reading-plans/${created.id}/unpublish`, { version: 1 })).statusCode).toBe(404);
+    expect((await c.hrB.post(`/api/reading-plans/${created.id}/unpublish`, { version: 1 })).statusCode).toBe(
+      404,
+    );
     expect((await c.hrA.delete(`/api/reading-plans/${created.id}`)).statusCode).toBe(409);
 
     const unpublished = await c.hrA.post(`/api/reading-plans/${created.id}/unpublish`, {

@@ -2,7 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createUnit, createUser } from '../../../../test/factories.js';
-import { createProgramme, createReserve, scheduleReserve, type TestReserve } from '../../../../test/factories-programme.js';
+import {
+  createProgramme,
+  createReserve,
+  scheduleReserve,
+  type TestReserve,
+} from '../../../../test/factories-programme.js';
 import { buildTestApp, type TestApp, type TestClient } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
 import type { Role } from '../../../core/access/roles.js';
@@ -25,7 +30,13 @@ describe.each(dbKinds())('training events on %s', (kind) => {
     const [row] = await t.db
       .select()
       .from(obligations)
-      .where(and(eq(obligations.reserveId, reserve.id), eq(obligations.ruleKey, ruleKey), eq(obligations.periodKey, `${Y}`)));
+      .where(
+        and(
+          eq(obligations.reserveId, reserve.id),
+          eq(obligations.ruleKey, ruleKey),
+          eq(obligations.periodKey, `${Y}`),
+        ),
+      );
     return row;
   };
   const event = (extra: Record<string, unknown> = {}) => ({
@@ -75,7 +86,10 @@ describe.each(dbKinds())('training events on %s', (kind) => {
     const back = await c.hrA.post('/api/training/events', event({ endOn: `${Y}-05-19` }));
     expect(back.statusCode).toBe(400);
     expect(back.json().error.details.fields[0]).toMatchObject({ path: 'endOn' });
-    const span = await c.hrA.post('/api/training/events', event({ startOn: `${Y}-12-30`, endOn: `${Y + 1}-01-02` }));
+    const span = await c.hrA.post(
+      '/api/training/events',
+      event({ startOn: `${Y}-12-30`, endOn: `${Y + 1}-01-02` }),
+    );
     expect(span.json().error.details.fields[0].message).toContain('跨年度');
     const outside = await c.hrA.post('/api/training/events', event({ unitId: countyB.id }));
     expect(outside.statusCode).toBe(400);
@@ -86,7 +100,10 @@ describe.each(dbKinds())('training events on %s', (kind) => {
   it('moves participants’ reflections to a month after the end, leaves settled ones, restores on removal', async () => {
     // a2's reflection was already fulfilled: its date must stay.
     const settled = await due(r.a2);
-    await t.db.update(obligations).set({ state: 'fulfilled', fulfilledOn: `${Y}-06-01` }).where(eq(obligations.id, settled.id));
+    await t.db
+      .update(obligations)
+      .set({ state: 'fulfilled', fulfilledOn: `${Y}-06-01` })
+      .where(eq(obligations.id, settled.id));
     const created = await c.hrA.post('/api/training/events', event());
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
@@ -105,12 +122,18 @@ describe.each(dbKinds())('training events on %s', (kind) => {
 
     // A new end date (31 May) moves them again: a month-end stays a month-end.
     const detail = (await c.hrA.get(`/api/training/events/${id}`)).json();
-    const moved = await c.hrA.patch(`/api/training/events/${id}`, { ...event(), endOn: `${Y}-05-31`, version: detail.version });
+    const moved = await c.hrA.patch(`/api/training/events/${id}`, {
+      ...event(),
+      endOn: `${Y}-05-31`,
+      version: detail.version,
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect((await due(r.a)).dueDate).toBe(`${Y}-06-30`);
     expect((await due(r.n)).dueDate).toBe(`${Y}-06-30`);
     // A stale version is refused.
-    expect((await c.hrA.patch(`/api/training/events/${id}`, { ...event(), version: detail.version })).statusCode).toBe(409);
+    expect(
+      (await c.hrA.patch(`/api/training/events/${id}`, { ...event(), version: detail.version })).statusCode,
+    ).toBe(409);
     // Another year is refused while it has participants.
     const year = await c.hrA.patch(`/api/training/events/${id}`, {
       ...event({ startOn: `${Y + 1}-05-20`, endOn: `${Y + 1}-05-22` }),
@@ -118,19 +141,33 @@ describe.each(dbKinds())('training events on %s', (kind) => {
     });
     expect(year.json().error.details.fields[0].path).toBe('startOn');
 
-    const removed = await c.hrA.post(`/api/training/events/${id}/participants/remove`, { reserveIds: [r.n.id] });
+    const removed = await c.hrA.post(`/api/training/events/${id}/participants/remove`, {
+      reserveIds: [r.n.id],
+    });
     expect(removed.json()).toEqual({ removed: 1 });
     expect((await due(r.n)).dueDate).toBe(`${Y}-07-31`);
 
     // One training a year: a second event names the first and adds no one already in it.
-    const second = (await c.hrA.post('/api/training/events', event({ title: '补训班', startOn: `${Y}-06-10`, endOn: `${Y}-06-12` }))).json();
+    const second = (
+      await c.hrA.post(
+        '/api/training/events',
+        event({ title: '补训班', startOn: `${Y}-06-10`, endOn: `${Y}-06-12` }),
+      )
+    ).json();
     const again = await c.hrA.post(`/api/training/events/${second.id}/participants`, { unitId: countyA.id });
     expect(again.json().added).toBe(1);
-    expect(again.json().inOtherTraining.map((x: { personName: string }) => x.personName).sort()).toEqual(['后备a', '后备a2']);
+    expect(
+      again
+        .json()
+        .inOtherTraining.map((x: { personName: string }) => x.personName)
+        .sort(),
+    ).toEqual(['后备a', '后备a2']);
     expect((await due(r.a)).dueDate).toBe(`${Y}-06-30`);
     expect((await due(r.n)).dueDate).toBe(`${Y}-07-12`);
     const candidates = (await c.hrA.get(`/api/training/events/${second.id}/candidates?q=后备a`)).json();
-    expect(candidates.find((x: { personName: string }) => x.personName === '后备a').otherEvent).toBe(event().title);
+    expect(candidates.find((x: { personName: string }) => x.personName === '后备a').otherEvent).toBe(
+      event().title,
+    );
 
     // Deleting the second training restores its participant's nominal date.
     expect((await c.hrA.delete(`/api/training/events/${second.id}`)).statusCode).toBe(200);
@@ -156,10 +193,17 @@ describe.each(dbKinds())('training events on %s', (kind) => {
     expect(ok.statusCode, ok.body).toBe(200);
     const list = (await c.hrA.get(`/api/training/events/${id}/participants?q=a2`)).json();
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ attendance: 'excused', note: '外出学习', reflection: { status: 'fulfilled' } });
+    expect(list.items[0]).toMatchObject({
+      attendance: 'excused',
+      note: '外出学习',
+      reflection: { status: 'fulfilled' },
+    });
     const all = (await c.hrA.get(`/api/training/events/${id}/participants?pageSize=1&page=2`)).json();
     expect(all).toMatchObject({ total: 2, page: 2 });
-    expect((await c.hrA.get(`/api/training/events?year=${Y}`)).json().items[0]).toMatchObject({ participants: 2, present: 1 });
+    expect((await c.hrA.get(`/api/training/events?year=${Y}`)).json().items[0]).toMatchObject({
+      participants: 2,
+      present: 1,
+    });
 
     const res = await c.hrA.get(`/api/training/events/${id}/participants/export`);
     expect(res.statusCode).toBe(200);

@@ -3,6 +3,7 @@ import { enCadre } from './en-cadre';
 import { enDashboard } from './en-dashboard';
 import { enMentoring } from './en-mentoring';
 import { enReflections } from './en-reflections';
+import { enTraining } from './en-training';
 import type { Resources } from './zh';
 
 /** English UI texts; same keys as zh.ts (the type makes sure of it). */
@@ -26,6 +27,7 @@ export const en: Resources = {
   ...enDashboard,
   ...enReflections,
   ...enMentoring,
+  ...enTraining,
   common: {
     save: 'Save',
     saved: 'Saved',

@@ -2,6 +2,7 @@ import { zhCadre } from './zh-cadre';
 import { zhDashboard } from './zh-dashboard';
 import { zhMentoring } from './zh-mentoring';
 import { zhReflections } from './zh-reflections';
+import { zhTraining } from './zh-training';
 
 /** 中文界面文字（默认语言）。English texts in en.ts must have the same keys. */
 export const zh = {
@@ -24,6 +25,7 @@ export const zh = {
   ...zhDashboard,
   ...zhReflections,
   ...zhMentoring,
+  ...zhTraining,
   common: {
     save: '保存',
     saved: '已保存',
