@@ -30,9 +30,10 @@ describe('the demo’s training and reading plan', () => {
     });
     const list = (await hr.get(`/api/training/events/${event.id}/participants?pageSize=100`)).json();
     // Open reflections follow the training (22 June); those already fulfilled keep their date.
+    // (The demo settles past work at random: which ones are open varies.)
     const open = list.items.filter((p: { reflection: { state: string } }) => p.reflection.state === 'open');
-    expect(open.length).toBeGreaterThan(0);
     for (const p of open) expect(p.reflection.dueDate).toBe(`${year}-06-22`);
+    expect(list.items.filter((p: { attendance: string }) => p.attendance === 'excused')).toHaveLength(1);
     const plans = (await hr.get('/api/reading-plans')).json();
     expect(plans.items[0]).toMatchObject({ state: 'published', year, warnings: [] });
     expect(plans.items[0].materials).toHaveLength(3);

@@ -1,6 +1,19 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +34,8 @@ type Material = PlanData['materials'][number];
 type Values = {
   unitId: string;
   year: number;
-  period: [Dayjs, Dayjs];
+  studyStart: Dayjs;
+  studyEnd: Dayjs;
   mode: PlanData['mode'];
   materials: Material[];
   note: string;
@@ -46,14 +60,19 @@ export function ReadingPlanModal(props: {
     if (!props.target) return;
     form.resetFields();
     if (editing)
-      form.setFieldsValue({ ...editing, period: [dayjs(editing.studyStart), dayjs(editing.studyEnd)] });
+      form.setFieldsValue({
+        ...editing,
+        studyStart: dayjs(editing.studyStart),
+        studyEnd: dayjs(editing.studyEnd),
+      });
     else {
       const y = dayjs().year();
       form.setFieldsValue({
         unitId: session.grants.find((g) => g.role === 'hr_admin')?.unitId ?? session.grants[0]?.unitId,
         year: y,
         mode: 'self',
-        period: [dayjs(`${y}-07-01`), dayjs(`${y}-09-30`)],
+        studyStart: dayjs(`${y}-07-01`),
+        studyEnd: dayjs(`${y}-09-30`),
         materials: [{ kind: 'book', title: '', author: '', source: '', note: '' }],
       });
     }
@@ -62,8 +81,8 @@ export function ReadingPlanModal(props: {
   const save = async () => {
     const v = await form.validateFields();
     const body = {
-      studyStart: v.period[0].format('YYYY-MM-DD'),
-      studyEnd: v.period[1].format('YYYY-MM-DD'),
+      studyStart: v.studyStart.format('YYYY-MM-DD'),
+      studyEnd: v.studyEnd.format('YYYY-MM-DD'),
       mode: v.mode,
       materials: v.materials,
       note: v.note ?? '',
@@ -98,18 +117,17 @@ export function ReadingPlanModal(props: {
           <Form.Item name="year" label={t('learn.year')} rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} disabled={!!editing} />
           </Form.Item>
-          <Form.Item
-            name="period"
-            label={t('learn.studyPeriod')}
-            rules={[{ required: true }]}
-            extra={t('learn.studyEndHint')}
-          >
-            <DatePicker.RangePicker data-testid="plan-period" />
+          <Form.Item name="studyStart" label={t('learn.studyStart')} rules={[{ required: true }]}>
+            <DatePicker data-testid="plan-start" />
+          </Form.Item>
+          <Form.Item name="studyEnd" label={t('learn.studyEnd')} rules={[{ required: true }]}>
+            <DatePicker data-testid="plan-end" />
           </Form.Item>
           <Form.Item name="mode" label={t('learn.mode')} rules={[{ required: true }]}>
             <Radio.Group options={STUDY_MODES.map((m) => ({ value: m, label: t(`learn.modes.${m}`) }))} />
           </Form.Item>
         </Space>
+        <Typography.Paragraph type="secondary">{t('learn.studyEndHint')}</Typography.Paragraph>
         <Form.Item label={t('learn.materials')} extra={t('learn.materialsHint')} required>
           <Form.List name="materials">
             {(fields, { add, remove }) => (
