@@ -63,16 +63,17 @@ export async function listCandidates(
     q: query.q,
     limit: 20,
   });
-  return rows.map(
-    ({ reserveId, personName, employeeNo, unitName, programmeName, otherEventId, otherEvent }) => ({
+  // Those already in this training are left out: there is nothing to add.
+  return rows
+    .filter((r) => r.otherEventId !== eventId)
+    .map(({ reserveId, personName, employeeNo, unitName, programmeName, otherEventId, otherEvent }) => ({
       reserveId,
       personName,
       employeeNo,
       unitName,
       programmeName,
       otherEvent: otherEventId && otherEventId !== eventId ? otherEvent : null,
-    }),
-  );
+    }));
 }
 
 /**

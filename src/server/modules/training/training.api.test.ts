@@ -114,6 +114,9 @@ describe.each(dbKinds())('training events on %s', (kind) => {
     expect((await due(r.a)).dueDate).toBe(`${Y}-06-22`);
     expect((await due(r.a2)).dueDate).toBe(settled.dueDate);
     expect((await due(r.n)).dueDate).toBe(`${Y}-07-31`);
+    // Candidates leave out those already in: only 后备n (another unit) remains to pick.
+    const left = (await c.hrA.get(`/api/training/events/${id}/candidates`)).json();
+    expect(left.map((x: { personName: string }) => x.personName)).toEqual(['后备n']);
     // By tier: the other programme's reserve; reserves of county B are never picked.
     const byTier = await c.hrA.post(`/api/training/events/${id}/participants`, { tier: '潜力员工' });
     expect(byTier.json().added).toBe(1);
