@@ -35,8 +35,6 @@ export type EvidenceTarget = {
   actor: RuleActor;
   actorPersonId: string | null;
   timeZone: string;
-  /** The programme's "due soon" window, for the status shown beside the obligation. */
-  dueSoonDays: number;
 };
 
 export type TargetQuery = {
@@ -89,7 +87,6 @@ export async function findObligationsForEvidence(db: Db, query: TargetQuery): Pr
       actor: obligations.actor,
       actorPersonId: obligations.actorPersonId,
       timeZone: programmes.timeZone,
-      dueSoonDays: programmes.dueSoonDays,
     })
     .from(obligations)
     .innerJoin(reserves, eq(reserves.id, obligations.reserveId))
