@@ -37,6 +37,7 @@ export type TrainingResult = {
   moveEndMs: number;
   page: Timing;
   exportMs: number;
+  exportFixedMs: number;
   exportBytes: number;
   publishMs: number;
   unpublishMs: number;
@@ -125,6 +126,13 @@ export async function benchTraining(
     exportBytes = await drain((await exportParticipants(ctx, event.id)).stream);
   });
   const exportMs = exported.p50;
+  // The workbook's fixed cost (zip, styles, sheet), from a training without participants: at S the
+  // 800 rows are a fraction of it, so the rate per row is judged beyond it.
+  const empty = await createEvent(ctx, { ...event, title: '空白培训（基准）' });
+  const emptyExport = await timeRuns(EXPORT_RUNS, async () =>
+    drain((await exportParticipants(ctx, empty.id)).stream),
+  );
+  const exportFixedMs = emptyExport.p50;
 
   const plan = await createPlan(ctx, {
     unitId: root.id,
@@ -152,6 +160,7 @@ export async function benchTraining(
     moveEndMs,
     page,
     exportMs,
+    exportFixedMs,
     exportBytes,
     publishMs,
     unpublishMs,

@@ -89,13 +89,16 @@ export async function reflectionsOf(
       ),
     )
     .orderBy(obligations.reserveId, obligations.dueDate);
+  // One "today" per time zone: formatting a date in a zone costs more than the rest of a row.
+  const today = new Map<string, string>();
+  const todayOf = (zone: string) => today.get(zone) ?? today.set(zone, todayIn(zone)).get(zone)!;
   for (const r of rows) {
     if (out.has(r.reserveId) || kinds.get(r.versionId)?.get(r.ruleKey) !== input.kind) continue;
     out.set(r.reserveId, {
       obligationId: r.id,
       dueDate: r.dueDate,
       state: r.state,
-      status: obligationStatus(r, todayIn(r.timeZone), r.dueSoonDays),
+      status: obligationStatus(r, todayOf(r.timeZone), r.dueSoonDays),
     });
   }
   return out;

@@ -87,7 +87,16 @@ export async function createPlan(ctx: ServiceContext, input: z.infer<typeof Read
       });
     const [row] = await tx
       .insert(readingPlans)
-      .values({ ...input, createdBy: ctx.actor.userId })
+      .values({
+        unitId: input.unitId,
+        year: input.year,
+        studyStart: input.studyStart,
+        studyEnd: input.studyEnd,
+        mode: input.mode,
+        materials: input.materials,
+        note: input.note,
+        createdBy: ctx.actor.userId,
+      })
       .returning();
     await writeAudit(tx, ctx.audit, {
       action: 'reading_plan.created',
@@ -121,10 +130,18 @@ export async function updatePlan(
     const before = found.plan;
     if (before.version !== input.version) throw new AppError('conflict');
     check({ ...input, year: before.year });
-    const { version, ...fields } = input;
+    const { version, studyStart, studyEnd, mode, materials, note } = input;
     const [after] = await tx
       .update(readingPlans)
-      .set({ ...fields, version: sql`${readingPlans.version} + 1`, updatedAt: new Date() })
+      .set({
+        studyStart,
+        studyEnd,
+        mode,
+        materials,
+        note,
+        version: sql`${readingPlans.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(readingPlans.id, id), eq(readingPlans.version, version)))
       .returning();
     if (!after) throw new AppError('conflict');

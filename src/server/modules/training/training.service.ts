@@ -87,7 +87,19 @@ export async function createEvent(ctx: ServiceContext, input: z.infer<typeof Tra
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingEvents)
-      .values({ ...input, year: trainingYear(input.startOn), createdBy: ctx.actor.userId })
+      .values({
+        // Named one by one: callers inside the server (demo, bench) pass richer objects than the route.
+        unitId: input.unitId,
+        title: input.title,
+        trainer: input.trainer,
+        organiser: input.organiser,
+        startOn: input.startOn,
+        endOn: input.endOn,
+        place: input.place,
+        description: input.description,
+        year: trainingYear(input.startOn),
+        createdBy: ctx.actor.userId,
+      })
       .returning();
     await writeAudit(tx, ctx.audit, {
       action: 'training.created',
@@ -123,10 +135,21 @@ export async function updateEvent(
           message: `已有参训人员的培训不能改到其他年度（原为 ${before.year} 年），请先移除参训人员 / remove the participants before moving the training to another year`,
         },
       ]);
-    const { version, ...fields } = input;
+    const { version, title, trainer, organiser, startOn, endOn, place, description } = input;
     const [after] = await tx
       .update(trainingEvents)
-      .set({ ...fields, year, version: sql`${trainingEvents.version} + 1`, updatedAt: new Date() })
+      .set({
+        title,
+        trainer,
+        organiser,
+        startOn,
+        endOn,
+        place,
+        description,
+        year,
+        version: sql`${trainingEvents.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(trainingEvents.id, id), eq(trainingEvents.version, version)))
       .returning();
     if (!after) throw new AppError('conflict');
