@@ -20,6 +20,7 @@ import { benchProgramme } from './programme-bench.js';
 import { benchReflections } from './reflections-bench.js';
 import { judge, printSummary, type Results, writeResults } from './report.js';
 import { writeRoster } from './roster-file.js';
+import { benchTraining } from './training-bench.js';
 import { benchWeb } from './web-bench.js';
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -48,6 +49,9 @@ async function benchEngine(engine: EngineName, options: BenchOptions, results: R
       // Talks and mentors: the reward over the tier, one Word form (issue 5).
       if (wants(options, 'mentoring'))
         results.mentoring.push(await benchMentoring(engine, database, options.tier, loaded, log));
+      // Learning: a training over the tier's reserves, its participants and export, a reading plan.
+      if (wants(options, 'training'))
+        results.training.push(await benchTraining(engine, database, options.tier, loaded, log));
       // The web bars: scripts before the login page, the dashboard's LCP (on the programme's data).
       if (wants(options, 'web')) {
         const web = await benchWeb(engine, database, log);
@@ -193,12 +197,13 @@ async function main(): Promise<void> {
     imports: [],
     programme: [],
     mentoring: [],
+    training: [],
     web: [],
     reflections: [],
     courses: [],
     bars: [],
   };
-  if (['list', 'programme', 'mentoring', 'web'].some((part) => wants(options, part)))
+  if (['list', 'programme', 'mentoring', 'training', 'web'].some((part) => wants(options, part)))
     for (const engine of engines) await benchEngine(engine, options, results);
   if (wants(options, 'import')) await benchImports(engines, options, results);
   if (wants(options, 'reflections')) await benchReflectionsPart(engines, options, results);

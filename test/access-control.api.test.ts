@@ -22,6 +22,11 @@ import {
 } from '../src/server/modules/reflections/reflections.table.js';
 import { reserves } from '../src/server/modules/reserves/reserves.table.js';
 import { talkRecords, talkTalkers } from '../src/server/modules/talks/talks.table.js';
+import {
+  readingPlans,
+  trainingEvents,
+  trainingParticipants,
+} from '../src/server/modules/training/training.table.js';
 import { roleGrants } from '../src/server/modules/users/users.table.js';
 import { routeAdmits } from '../src/server/platform/request-context.js';
 import { createPerson, createUnit, createUser } from './factories.js';
@@ -53,6 +58,8 @@ type Ids = {
   reward: string;
   course: string;
   completion: string;
+  trainingEvent: string;
+  readingPlan: string;
 };
 type World = { a: Ids; b: Ids; root: string; secret: string[] };
 
@@ -198,6 +205,30 @@ const SAMPLE_BODIES: Record<string, (ids: Ids) => unknown> = {
     courseId: ids.course,
     completedOn: '2026-01-31',
   }),
+  'POST /api/training/events': (ids) => ({ unitId: ids.unit, title: '新培训', startOn: '2026-05-20' }),
+  'PATCH /api/training/events/:id': () => ({ title: '改名', startOn: '2026-05-20', version: 1 }),
+  'POST /api/training/events/:id/participants': (ids) => ({ reserveIds: [ids.reserve] }),
+  'POST /api/training/events/:id/participants/remove': (ids) => ({ reserveIds: [ids.reserve] }),
+  'PUT /api/training/events/:id/attendance': (ids) => ({
+    items: [{ reserveId: ids.reserve, attendance: 'absent', note: '' }],
+  }),
+  'POST /api/reading-plans': (ids) => ({
+    unitId: ids.unit,
+    year: 2027,
+    studyStart: '2027-07-01',
+    studyEnd: '2027-09-30',
+    mode: 'self',
+    materials: [{ kind: 'book', title: '《新书》' }],
+  }),
+  'PATCH /api/reading-plans/:id': () => ({
+    studyStart: '2026-07-01',
+    studyEnd: '2026-09-30',
+    mode: 'group',
+    materials: [{ kind: 'book', title: '《改》' }],
+    version: 1,
+  }),
+  'POST /api/reading-plans/:id/publish': () => ({ version: 1 }),
+  'POST /api/reading-plans/:id/unpublish': () => ({ version: 1 }),
 };
 const UPLOAD_ROUTES = new Set([
   'PUT /api/people/:id/photo',
@@ -225,6 +256,8 @@ const NO_BODY_WRITES = new Set([
   'DELETE /api/talks/:id',
   'DELETE /api/assessments/:id',
   'DELETE /api/course-completions/:id',
+  'DELETE /api/training/events/:id',
+  'DELETE /api/reading-plans/:id',
 ]);
 
 function urlFor(route: RouteEntry, ids: Ids): string {
@@ -244,6 +277,8 @@ function urlFor(route: RouteEntry, ids: Ids): string {
     reward: ids.reward,
     course: ids.course,
     completion: ids.completion,
+    trainingEvent: ids.trainingEvent,
+    readingPlan: ids.readingPlan,
   };
   return route.url
     .replace(':id', route.resource ? byResource[route.resource] : ids.unit)
@@ -318,7 +353,10 @@ async function fingerprint(t: TestApp): Promise<string> {
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM mentor_rewards) || '|' ||
             (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM courses) || '|' ||
             (SELECT count(*) FROM course_assignments) || '|' || (SELECT count(*) FROM course_choices) || '|' ||
-            (SELECT count(*) FROM course_completions) || '|' || (SELECT count(*) FROM course_credits) AS f`,
+            (SELECT count(*) FROM course_completions) || '|' || (SELECT count(*) FROM course_credits) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM training_events) || '|' ||
+            (SELECT count(*) || ':' || count(attendance) FROM training_participants) || '|' ||
+            (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM reading_plans) AS f`,
   );
   return rows[0].f;
 }
@@ -499,9 +537,31 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         .insert(courseCompletions)
         .values({ personId: person.id, courseId: course.id, completedOn: '2026-01-20', source: 'manual' })
         .returning();
+      // A training with the reserve taking part, and a published reading plan, of the county.
+      const [training] = await t.db
+        .insert(trainingEvents)
+        .values({ unitId: county.id, year: 2026, title: `${name}管理技能培训`, startOn: '2026-05-20' })
+        .returning();
+      await t.db
+        .insert(trainingParticipants)
+        .values({ eventId: training.id, reserveId: reserve.id, year: 2026 });
+      const [readingPlan] = await t.db
+        .insert(readingPlans)
+        .values({
+          unitId: county.id,
+          year: 2026,
+          studyStart: '2026-07-01',
+          studyEnd: '2026-09-30',
+          mode: 'self',
+          materials: [{ kind: 'book', title: `${name}指定书目`, author: '', source: '', note: '' }],
+          state: 'published',
+        })
+        .returning();
       return {
         course,
         completion,
+        training,
+        readingPlan,
         programme,
         reserve,
         obligation,
@@ -537,6 +597,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         reward: poolA.reward.id,
         course: poolA.course.id,
         completion: poolA.completion.id,
+        trainingEvent: poolA.training.id,
+        readingPlan: poolA.readingPlan.id,
       },
       b: {
         unit: deptB.id,
@@ -556,6 +618,8 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         reward: poolB.reward.id,
         course: poolB.course.id,
         completion: poolB.completion.id,
+        trainingEvent: poolB.training.id,
+        readingPlan: poolB.readingPlan.id,
       },
       // What a user scoped to county A must never receive.
       secret: [
@@ -582,6 +646,10 @@ describe.each(dbKinds())('access control over every route on %s', (kind) => {
         poolB.course.code,
         poolB.course.title,
         poolB.completion.id,
+        poolB.training.id,
+        poolB.training.title,
+        poolB.readingPlan.id,
+        `${poolB.programme.name}指定书目`,
       ],
     };
     for (const role of ROLES) {

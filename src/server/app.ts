@@ -26,6 +26,7 @@ import { reflectionsRoutes } from './modules/reflections/reflections.routes.js';
 import { reservesRoutes } from './modules/reserves/reserves.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { talksRoutes } from './modules/talks/talks.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 import { unitsRoutes } from './modules/units/units.routes.js';
 import { unitsImportRoutes } from './modules/units/units-import.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(options: {
     await rewardsRoutes(api, deps);
     await coursesRoutes(api, deps);
     await learningRoutes(api, deps);
+    await trainingRoutes(api, deps);
   });
 
   await serveWebApp(app, config);

@@ -1,6 +1,7 @@
 import { asc, isNull } from 'drizzle-orm';
 import { seedDemoCourses } from '../cli/demo-courses.js';
 import { generateDemoOrganisation } from '../cli/demo-data.js';
+import { seedDemoLearning } from '../cli/demo-learning.js';
 import { seedDemoMentoring } from '../cli/demo-mentoring.js';
 import { seedDemoReflections } from '../cli/demo-reflections.js';
 import { bulkLoadOrganisation } from './modules/system/bulk-load.js';
@@ -29,10 +30,11 @@ export async function loadDemoOrganisation(
   const reflections = await seedDemoReflections(database.db, cipher, loaded.rootUnitId);
   const mentoring = await seedDemoMentoring(database.db, loaded.rootUnitId);
   const completions = await seedDemoCourses(database.db, cipher, loaded.rootUnitId);
+  const learning = await seedDemoLearning(database.db, cipher, loaded.rootUnitId);
   await writeAudit(database.db, null, {
     action: 'system.demo_loaded',
     entityType: 'system',
-    summary: `载入演示组织：${loaded.units} 个机构，${loaded.people} 名人员；默认培养方案及 ${pool.reserves} 名后备人员（${pool.obligations} 项任务），${reflections} 篇心得体会；领导分管 ${mentoring.charges} 项、导师 ${mentoring.assignments} 名次、谈话记录 ${mentoring.talks} 份、年度考核评估 ${mentoring.assessments} 份；网上大学课程 20 门、学习记录 ${completions} 条`,
+    summary: `载入演示组织：${loaded.units} 个机构，${loaded.people} 名人员；默认培养方案及 ${pool.reserves} 名后备人员（${pool.obligations} 项任务），${reflections} 篇心得体会；领导分管 ${mentoring.charges} 项、导师 ${mentoring.assignments} 名次、谈话记录 ${mentoring.talks} 份、年度考核评估 ${mentoring.assessments} 份；管理技能提升培训 ${learning.participants} 人参训，读书学习计划 ${learning.materials} 种资料；网上大学课程 20 门、学习记录 ${completions} 条`,
   });
   return loaded;
 }

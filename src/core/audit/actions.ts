@@ -90,6 +90,17 @@ export const AUDIT_ACTIONS = {
   'reward.revoked': { zh: '撤销导师奖励', en: 'Mentor reward revoked' },
   'reward.paid': { zh: '导师奖励已发放', en: 'Mentor reward paid' },
   'reward.exported': { zh: '导出导师奖励名单', en: 'Reward list exported' },
+  'training.created': { zh: '新增培训', en: 'Training created' },
+  'training.updated': { zh: '修改培训', en: 'Training changed' },
+  'training.deleted': { zh: '删除培训', en: 'Training deleted' },
+  'training.participants_added': { zh: '增加参训人员', en: 'Participants added' },
+  'training.participants_removed': { zh: '移除参训人员', en: 'Participants removed' },
+  'training.attendance_recorded': { zh: '登记培训出勤', en: 'Attendance recorded' },
+  'reading_plan.created': { zh: '新增读书学习计划', en: 'Reading plan created' },
+  'reading_plan.updated': { zh: '修改读书学习计划', en: 'Reading plan changed' },
+  'reading_plan.deleted': { zh: '删除读书学习计划', en: 'Reading plan deleted' },
+  'reading_plan.published': { zh: '发布读书学习计划', en: 'Reading plan published' },
+  'reading_plan.unpublished': { zh: '撤回读书学习计划', en: 'Reading plan withdrawn' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

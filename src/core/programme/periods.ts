@@ -60,3 +60,18 @@ export function dueDateOf(due: DueRule, period: Period, eventEnd?: IsoDate | nul
 export function eventDueDate(due: DueRule, period: Period, eventDate: IsoDate): IsoDate {
   return due.kind === 'after_event' ? dueDateOf(due, period, eventDate) : eventDate;
 }
+
+/**
+ * The due date of an obligation after its event is recorded (`eventDate`) or taken back (`null`:
+ * the training's participant removed, the reading plan unpublished): with no event it falls back to
+ * the rule's nominal date, as the schedule generated it.
+ */
+export function rescheduledDueDate(due: DueRule, period: Period, eventDate: IsoDate | null): IsoDate {
+  return eventDate ? eventDueDate(due, period, eventDate) : dueDateOf(due, period);
+}
+
+/** The period of a recurrence holding a day (which obligation an event on that day affects); null for rules without periods. */
+export function periodOn(recurrence: Recurrence, date: IsoDate): Period | null {
+  const year = Number(date.slice(0, 4));
+  return periodsOfYear(recurrence, year).find((p) => p.start <= date && date <= p.end) ?? null;
+}

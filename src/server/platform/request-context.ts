@@ -30,7 +30,9 @@ export type RouteResource =
   | 'assessment'
   | 'reward'
   | 'course'
-  | 'completion';
+  | 'completion'
+  | 'trainingEvent'
+  | 'readingPlan';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -34,6 +34,7 @@ export {
 } from '../modules/reflections/reflections.table.js';
 export { reserveEvents, reserves } from '../modules/reserves/reserves.table.js';
 export { talkRecords, talkTalkers } from '../modules/talks/talks.table.js';
+export { readingPlans, trainingEvents, trainingParticipants } from '../modules/training/training.table.js';
 export { orgUnitDeputies, orgUnits } from '../modules/units/units.table.js';
 export { roleGrants, users } from '../modules/users/users.table.js';
 export { auditLog } from './audit.table.js';
@@ -75,5 +76,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'course_choices',
   'course_completions',
   'course_credits',
+  'training_events',
+  'training_participants',
+  'reading_plans',
   'audit_log',
 ] as const;

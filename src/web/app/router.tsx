@@ -63,6 +63,15 @@ const CoursesPage = lazy(() =>
 const MyCoursesPage = lazy(() =>
   import('../features/courses/my-courses-page').then((m) => ({ default: m.MyCoursesPage })),
 );
+const TrainingPage = lazy(() =>
+  import('../features/training/training-page').then((m) => ({ default: m.TrainingPage })),
+);
+const EventPage = lazy(() =>
+  import('../features/training/event-page').then((m) => ({ default: m.EventPage })),
+);
+const MyLearningPage = lazy(() =>
+  import('../features/training/my-learning-page').then((m) => ({ default: m.MyLearningPage })),
+);
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((m) => ({ default: m.NotFoundPage })));
@@ -109,6 +118,9 @@ export const router = createBrowserRouter([
       { path: 'my/mentoring', element: page(MyMentoringPage) },
       { path: 'courses', element: page(CoursesPage, 'learning.read') },
       { path: 'my/courses', element: page(MyCoursesPage) },
+      { path: 'training', element: page(TrainingPage, 'learning.read') },
+      { path: 'training/:id', element: page(EventPage, 'learning.read') },
+      { path: 'my/learning', element: page(MyLearningPage) },
       { path: 'users', element: page(UsersPage, 'users.read') },
       { path: 'audit', element: page(AuditPage, 'audit.read') },
       { path: 'home', element: <Navigate to="/" replace /> },

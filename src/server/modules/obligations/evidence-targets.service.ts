@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import { eventDueDate } from '../../../core/programme/periods.js';
+import { rescheduledDueDate } from '../../../core/programme/periods.js';
 import type { EvidenceKind, Rule, RuleActor } from '../../../core/programme/rule.js';
 import type { ObligationState } from '../../../core/programme/status.js';
 import type { IsoDate } from '../../../core/time/dates.js';
@@ -130,14 +130,15 @@ async function rulesOf(db: Db, rows: { programmeVersionId: string }[]) {
 /**
  * An event actually held (the training ended on 15 June, the study period on 30 September, the
  * exam sat on 18 June) moves the due dates of the obligations that follow it, for the given
- * reserves in that period, by each obligation's own rule (`eventDueDate` in `src/core`). Settled
- * obligations keep their dates: moving them could turn work done on time into late work. Returns
- * how many obligations moved.
+ * reserves in that period, by each obligation's own rule (`eventDueDate` in `src/core`). An event
+ * taken back (`eventDate: null` — a participant removed from the training, the reading plan
+ * unpublished) restores the rule's nominal date. Settled obligations keep their dates: moving them
+ * could turn work done on time into late work. Returns how many obligations moved.
  */
 export async function setEventDate(
   db: Db,
   ctx: ServiceContext,
-  input: Omit<TargetQuery, 'onDate' | 'actorPersonId'> & { periodKey: string; eventDate: IsoDate },
+  input: Omit<TargetQuery, 'onDate' | 'actorPersonId'> & { periodKey: string; eventDate: IsoDate | null },
 ): Promise<number> {
   const targets = (await findObligationsForEvidence(db, input)).filter(
     (t) => t.state !== 'fulfilled' && t.state !== 'waived',
@@ -147,7 +148,7 @@ export async function setEventDate(
   for (const t of targets) {
     const rule = rules.get(t.programmeVersionId)?.get(t.ruleKey);
     if (!rule) continue;
-    const due = eventDueDate(
+    const due = rescheduledDueDate(
       rule.due,
       { key: t.periodKey, start: t.periodStart, end: t.periodEnd },
       input.eventDate,
@@ -164,7 +165,9 @@ export async function setEventDate(
     entityType: 'obligation',
     // One entry for the event; the unit path of the first reserve keeps it visible in scope.
     unitPath: moves[0].unitPath,
-    summary: `${input.evidenceKind ?? input.ruleKey} ${input.periodKey}：按实际日期 ${input.eventDate} 调整 ${moves.length} 项任务的截止日期`,
+    summary: input.eventDate
+      ? `${input.evidenceKind ?? input.ruleKey} ${input.periodKey}：按实际日期 ${input.eventDate} 调整 ${moves.length} 项任务的截止日期`
+      : `${input.evidenceKind ?? input.ruleKey} ${input.periodKey}：恢复 ${moves.length} 项任务的原定截止日期`,
     after: { eventDate: input.eventDate, obligations: moves.length },
   });
   return moves.length;

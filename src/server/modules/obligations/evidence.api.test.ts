@@ -296,5 +296,26 @@ describe.each(dbKinds())('evidence interface on %s', (kind) => {
       }),
     );
     expect((await obligation(reserve, 'theory_exam', `${Y}-H1`)).dueDate).toBe(`${Y}-06-18`);
+    // The event taken back (null) restores the nominal dates; the settled one still keeps its own.
+    const restored = await inTx((tx) =>
+      setEventDate(tx, ctx, {
+        reserveIds: ids,
+        evidenceKind: 'training_reflection',
+        periodKey: `${Y}`,
+        eventDate: null,
+      }),
+    );
+    expect(restored).toBe(1);
+    expect((await obligation(reserve, 'training_reflection', `${Y}`)).dueDate).toBe(`${Y}-07-31`);
+    expect((await obligation(other, 'training_reflection', `${Y}`)).dueDate).toBe(settled.dueDate);
+    await inTx((tx) =>
+      setEventDate(tx, ctx, {
+        reserveIds: [reserve.id],
+        ruleKey: 'theory_exam',
+        periodKey: `${Y}-H1`,
+        eventDate: null,
+      }),
+    );
+    expect((await obligation(reserve, 'theory_exam', `${Y}-H1`)).dueDate).toBe(`${Y}-06-30`);
   });
 });

@@ -47,6 +47,9 @@ const ORDER_BY: Record<(typeof TABLES_IN_DEPENDENCY_ORDER)[number], string> = {
   course_choices: 'id',
   course_completions: 'id',
   course_credits: 'completion_id',
+  training_events: 'id',
+  training_participants: 'event_id, reserve_id',
+  reading_plans: 'id',
   audit_log: 'id',
 };
 

@@ -4,6 +4,7 @@ import { enCourses } from './en-courses';
 import { enDashboard } from './en-dashboard';
 import { enMentoring } from './en-mentoring';
 import { enReflections } from './en-reflections';
+import { enTraining } from './en-training';
 import type { Resources } from './zh';
 
 /** English UI texts; same keys as zh.ts (the type makes sure of it). */
@@ -28,6 +29,7 @@ export const en: Resources = {
   ...enReflections,
   ...enMentoring,
   ...enCourses,
+  ...enTraining,
   common: {
     save: 'Save',
     saved: 'Saved',

@@ -3,6 +3,7 @@ import { zhCourses } from './zh-courses';
 import { zhDashboard } from './zh-dashboard';
 import { zhMentoring } from './zh-mentoring';
 import { zhReflections } from './zh-reflections';
+import { zhTraining } from './zh-training';
 
 /** 中文界面文字（默认语言）。English texts in en.ts must have the same keys. */
 export const zh = {
@@ -26,6 +27,7 @@ export const zh = {
   ...zhReflections,
   ...zhMentoring,
   ...zhCourses,
+  ...zhTraining,
   common: {
     save: '保存',
     saved: '已保存',

@@ -1,0 +1,212 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { pathInSubtrees } from '../../platform/access.js';
+import type { Db } from '../../platform/db.js';
+import { containsPattern } from '../../platform/sql-text.js';
+import { people } from '../people/people.table.js';
+import { programmes } from '../programmes/programmes.table.js';
+import { reserves } from '../reserves/reserves.table.js';
+import { orgUnits } from '../units/units.table.js';
+import { trainingEvents, trainingParticipants } from './training.table.js';
+
+/** A unit's id, name and materialised path (the scope of what it owns). */
+export async function findUnitRef(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, id));
+  return row ?? null;
+}
+
+const eventColumns = {
+  event: trainingEvents,
+  unitName: orgUnits.name,
+  unitPath: orgUnits.path,
+  participants: sql<number>`(SELECT count(*)::int FROM ${trainingParticipants} p WHERE p.event_id = ${trainingEvents.id})`,
+  present: sql<number>`(SELECT count(*)::int FROM ${trainingParticipants} p WHERE p.event_id = ${trainingEvents.id} AND p.attendance = 'present')`,
+};
+export type EventRow = {
+  event: typeof trainingEvents.$inferSelect;
+  unitName: string;
+  unitPath: string;
+  participants: number;
+  present: number;
+};
+
+export type EventFilter = { paths: string[]; q?: string; year?: number };
+
+function eventWhere(f: EventFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [pathInSubtrees(orgUnits.path, f.paths)];
+  if (f.q) {
+    const p = containsPattern(f.q);
+    conditions.push(
+      or(ilike(trainingEvents.title, p), ilike(trainingEvents.trainer, p), ilike(trainingEvents.place, p)),
+    );
+  }
+  if (f.year) conditions.push(eq(trainingEvents.year, f.year));
+  return and(...conditions);
+}
+
+/** A page of the training events owned by units in some subtrees, latest first. */
+export async function listEvents(db: Db, f: EventFilter, page: { offset: number; limit: number }) {
+  const where = eventWhere(f);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(eventColumns)
+      .from(trainingEvents)
+      .innerJoin(orgUnits, eq(orgUnits.id, trainingEvents.unitId))
+      .where(where)
+      .orderBy(desc(trainingEvents.startOn), asc(trainingEvents.id))
+      .offset(page.offset)
+      .limit(page.limit),
+    db
+      .select({ total: count() })
+      .from(trainingEvents)
+      .innerJoin(orgUnits, eq(orgUnits.id, trainingEvents.unitId))
+      .where(where),
+  ]);
+  return { rows: rows as EventRow[], total };
+}
+
+/** One event with its unit, or null. */
+export async function findEvent(db: Db, id: string): Promise<EventRow | null> {
+  const [row] = await db
+    .select(eventColumns)
+    .from(trainingEvents)
+    .innerJoin(orgUnits, eq(orgUnits.id, trainingEvents.unitId))
+    .where(eq(trainingEvents.id, id));
+  return (row as EventRow) ?? null;
+}
+
+/** Every participant's reserve id of an event (a few hundred at most: one city's pool). */
+export async function participantIds(db: Db, eventId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: trainingParticipants.reserveId })
+    .from(trainingParticipants)
+    .where(eq(trainingParticipants.eventId, eventId));
+  return rows.map((r) => r.id);
+}
+
+const participantColumns = {
+  reserveId: trainingParticipants.reserveId,
+  attendance: trainingParticipants.attendance,
+  note: trainingParticipants.note,
+  personName: people.name,
+  employeeNo: people.employeeNo,
+  unitName: orgUnits.name,
+  programmeName: programmes.name,
+  tier: programmes.tier,
+};
+export type ParticipantRow = {
+  reserveId: string;
+  attendance: (typeof trainingParticipants.$inferSelect)['attendance'];
+  note: string;
+  personName: string;
+  employeeNo: string;
+  unitName: string;
+  programmeName: string;
+  tier: string;
+};
+
+function participantWhere(eventId: string, q?: string): SQL | undefined {
+  const p = q ? containsPattern(q) : null;
+  return and(
+    eq(trainingParticipants.eventId, eventId),
+    p ? or(ilike(people.name, p), sql`lower(${people.employeeNo}) LIKE lower(${p})`) : undefined,
+  );
+}
+
+function participantQuery(db: Db) {
+  return db
+    .select(participantColumns)
+    .from(trainingParticipants)
+    .innerJoin(reserves, eq(reserves.id, trainingParticipants.reserveId))
+    .innerJoin(people, eq(people.id, reserves.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .innerJoin(programmes, eq(programmes.id, reserves.programmeId));
+}
+
+/** A page of an event's participants, by unit path then name. */
+export async function listParticipants(
+  db: Db,
+  input: { eventId: string; q?: string; offset: number; limit: number },
+) {
+  const where = participantWhere(input.eventId, input.q);
+  const [rows, [{ total }]] = await Promise.all([
+    participantQuery(db)
+      .where(where)
+      .orderBy(asc(orgUnits.path), asc(people.name), asc(trainingParticipants.reserveId))
+      .offset(input.offset)
+      .limit(input.limit),
+    db
+      .select({ total: count() })
+      .from(trainingParticipants)
+      .innerJoin(reserves, eq(reserves.id, trainingParticipants.reserveId))
+      .innerJoin(people, eq(people.id, reserves.personId))
+      .where(where),
+  ]);
+  return { rows: rows as ParticipantRow[], total };
+}
+
+/** Every participant of an event, in batches (the export): no count, large pages. */
+export async function* iterateParticipants(db: Db, eventId: string, batch = 2000) {
+  for (let offset = 0; ; offset += batch) {
+    const rows = (await participantQuery(db)
+      .where(participantWhere(eventId))
+      .orderBy(asc(orgUnits.path), asc(people.name), asc(trainingParticipants.reserveId))
+      .offset(offset)
+      .limit(batch)) as ParticipantRow[];
+    if (rows.length > 0) yield rows;
+    if (rows.length < batch) return;
+  }
+}
+
+export type ReserveFilter = {
+  /** The event's unit subtree, and the caller's scope: the reserves' units lie in both. */
+  eventPath: string;
+  scope: string[];
+  unitPath?: string;
+  tier?: string;
+  programmeId?: string;
+  reserveIds?: string[];
+  q?: string;
+  limit?: number;
+};
+
+/** Active reserves matching a filter, with the training of a year each already takes part in. */
+export async function findReserves(db: Db, f: ReserveFilter & { year: number }) {
+  const p = f.q ? containsPattern(f.q) : null;
+  const query = db
+    .select({
+      reserveId: reserves.id,
+      personName: people.name,
+      employeeNo: people.employeeNo,
+      unitName: orgUnits.name,
+      unitPath: orgUnits.path,
+      programmeName: programmes.name,
+      otherEventId: trainingParticipants.eventId,
+      otherEvent: trainingEvents.title,
+    })
+    .from(reserves)
+    .innerJoin(people, eq(people.id, reserves.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .innerJoin(programmes, eq(programmes.id, reserves.programmeId))
+    .leftJoin(
+      trainingParticipants,
+      and(eq(trainingParticipants.reserveId, reserves.id), eq(trainingParticipants.year, f.year)),
+    )
+    .leftJoin(trainingEvents, eq(trainingEvents.id, trainingParticipants.eventId))
+    .where(
+      and(
+        eq(reserves.state, 'active'),
+        sql`${orgUnits.path} LIKE ${`${f.eventPath}%`}`,
+        pathInSubtrees(orgUnits.path, f.scope),
+        f.unitPath ? sql`${orgUnits.path} LIKE ${`${f.unitPath}%`}` : undefined,
+        f.tier ? eq(programmes.tier, f.tier) : undefined,
+        f.programmeId ? eq(reserves.programmeId, f.programmeId) : undefined,
+        f.reserveIds ? inArray(reserves.id, f.reserveIds) : undefined,
+        p ? or(ilike(people.name, p), sql`lower(${people.employeeNo}) LIKE lower(${p})`) : undefined,
+      ),
+    )
+    .orderBy(asc(orgUnits.path), asc(people.name));
+  return f.limit ? query.limit(f.limit) : query;
+}
