@@ -106,15 +106,26 @@ async function reconcileChunk(db: Db, ctx: ServiceContext, chunk: string[], assi
     (c) =>
       !held.has(c.completionId) && !heldSlots.has(`${c.personId}|${c.courseId}|${c.periodKey}|${c.kind}`),
   );
-  if (add.length === 0) return 0;
-  const obligationOf = await findCourseObligations(db, add, reserveOf);
+  // Credits kept without an obligation (a middle manager who has since become a reserve, a quarter
+  // scheduled after the completion came in) reach the obligation once there is one.
+  const unlinked = existing.filter(
+    (c) => held.has(c.completionId) && !c.obligationId && reserveOf.has(c.personId),
+  );
+  if (add.length === 0 && unlinked.length === 0) return 0;
+  const obligationOf = await findCourseObligations(db, [...add, ...unlinked], reserveOf);
+  const obligationFor = (c: Credit) => obligationOf.get(`${c.personId}|${c.kind}|${c.periodKey}`) ?? null;
   const dates = new Map(rowsOf<Completion>(completions).map((c) => [c.id, c.completedOn]));
-  const rows = add.map((c) => ({
-    ...c,
-    obligationId: obligationOf.get(`${c.personId}|${c.kind}|${c.periodKey}`) ?? null,
-  }));
+  const rows = add.map((c) => ({ ...c, obligationId: obligationFor(c) }));
   for (let i = 0; i < rows.length; i += CHUNK) await bulkInsert(db, courseCredits, rows.slice(i, i + CHUNK));
-  const evidence: BulkEvidenceInput[] = rows
+  const linked = unlinked
+    .map((c) => ({ completionId: c.completionId, obligationId: obligationFor(c) }))
+    .filter((l): l is { completionId: string; obligationId: string } => !!l.obligationId);
+  if (linked.length > 0)
+    await db.execute(sql`
+      UPDATE course_credits c SET obligation_id = m."obligationId"
+        FROM json_to_recordset(${JSON.stringify(linked)}::json) AS m("completionId" uuid, "obligationId" uuid)
+       WHERE c.completion_id = m."completionId"`);
+  const evidence: BulkEvidenceInput[] = [...rows, ...linked]
     .filter((r) => r.obligationId)
     .map((r) => ({
       obligationId: r.obligationId!,
