@@ -137,12 +137,18 @@ export async function listParticipants(
       .orderBy(asc(orgUnits.path), asc(people.name), asc(trainingParticipants.reserveId))
       .offset(input.offset)
       .limit(input.limit),
-    db
-      .select({ total: count() })
-      .from(trainingParticipants)
-      .innerJoin(reserves, eq(reserves.id, trainingParticipants.reserveId))
-      .innerJoin(people, eq(people.id, reserves.personId))
-      .where(where),
+    // Without a search the count needs no join (the primary key leads with the event).
+    input.q
+      ? db
+          .select({ total: count() })
+          .from(trainingParticipants)
+          .innerJoin(reserves, eq(reserves.id, trainingParticipants.reserveId))
+          .innerJoin(people, eq(people.id, reserves.personId))
+          .where(where)
+      : db
+          .select({ total: count() })
+          .from(trainingParticipants)
+          .where(eq(trainingParticipants.eventId, input.eventId)),
   ]);
   return { rows: rows as ParticipantRow[], total };
 }
