@@ -22,7 +22,7 @@ function CourseLines({ list }: { list: Row['courses'] }) {
             <ClockCircleOutlined style={{ color: '#faad14' }} />
           )}{' '}
           {c.code} {c.title}{' '}
-          <Typography.Text type={c.completedOn ? 'success' : 'warning'}>
+          <Typography.Text type={c.completedOn ? 'success' : 'warning'} style={{ whiteSpace: 'nowrap' }}>
             {c.completedOn ?? t('course.notDone')}
           </Typography.Text>
         </span>
