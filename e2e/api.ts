@@ -40,3 +40,20 @@ export async function apiSignIn(
   }
   return { get: (path) => send('GET', path), send };
 }
+
+/**
+ * Gives a person an account with one role over a unit and sets its password (the one-time
+ * password changed through the API), so a flow can sign in as them on the login page.
+ */
+export async function createAccount(
+  admin: ApiSession,
+  baseUrl: string,
+  account: { personId: string; username: string; role: string; unitId: string; password: string },
+): Promise<void> {
+  const created = await admin.send<{ oneTimePassword: string }>('POST', '/users', {
+    personId: account.personId,
+    username: account.username,
+    grants: [{ role: account.role, unitId: account.unitId }],
+  });
+  await apiSignIn(baseUrl, account.username, created.oneTimePassword, account.password);
+}

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterOf } from '../src/core/courses/quarters.js';
 import { todayIn } from '../src/core/time/dates.js';
 import { buildRosterXlsx } from '../test/roster.js';
-import { type ApiSession, apiSignIn } from './api.js';
+import { type ApiSession, apiSignIn, createAccount } from './api.js';
 import {
   CHROMIUM,
   type E2eServer,
-  launchChromium,
+  openChromiumPage,
   SCREENSHOT_DIR,
   signInPage,
   startE2eServer,
@@ -59,20 +59,21 @@ describe.skipIf(!hasChromium)('online-university courses in Chromium', () => {
     reserve = pool.items.find((r) => free.has(r.personId))!;
     const staff = await admin.get<{ items: { id: string }[] }>('/people?pageSize=50');
     const inPool = new Set(pool.items.map((r) => r.personId));
-    const hr = await admin.send<{ oneTimePassword: string }>('POST', '/users', {
+    await createAccount(admin, server.url, {
       personId: staff.items.find((p) => !inPool.has(p.id))!.id,
       username: 'hr_courses',
-      grants: [{ role: 'hr_admin', unitId: rootId }],
+      role: 'hr_admin',
+      unitId: rootId,
+      password: passwords.hr,
     });
-    await apiSignIn(server.url, 'hr_courses', hr.oneTimePassword, passwords.hr);
-    const created = await admin.send<{ oneTimePassword: string }>('POST', '/users', {
+    await createAccount(admin, server.url, {
       personId: reserve.personId,
       username: 'reserve_courses',
-      grants: [{ role: 'reserve', unitId: reserve.unitId }],
+      role: 'reserve',
+      unitId: reserve.unitId,
+      password: passwords.reserve,
     });
-    await apiSignIn(server.url, 'reserve_courses', created.oneTimePassword, passwords.reserve);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    ({ browser, page } = await openChromiumPage());
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRosterXlsx, rosterRow } from '../test/roster.js';
-import { CHROMIUM, type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './server.js';
+import { CHROMIUM, type E2eServer, openChromiumPage, SCREENSHOT_DIR, startE2eServer } from './server.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`Chromium is required in CI (${CHROMIUM})`);
@@ -18,8 +18,7 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     server = await startE2eServer(38601);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    ({ browser, page } = await openChromiumPage());
   });
   afterAll(async () => {
     await browser?.close();

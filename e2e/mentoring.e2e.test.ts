@@ -4,8 +4,15 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiSession, apiSignIn } from './api.js';
-import { CHROMIUM, type E2eServer, launchChromium, SCREENSHOT_DIR, startE2eServer } from './server.js';
+import { type ApiSession, apiSignIn, createAccount } from './api.js';
+import {
+  CHROMIUM,
+  type E2eServer,
+  openChromiumPage,
+  SCREENSHOT_DIR,
+  signInPage,
+  startE2eServer,
+} from './server.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`Chromium is required in CI (${CHROMIUM})`);
@@ -27,23 +34,10 @@ describe.skipIf(!hasChromium)('talks, mentors and the mentor reward in Chromium'
   const shot = (name: string) =>
     page.screenshot({ path: path.join(SCREENSHOT_DIR, `mentoring-${name}.png`), fullPage: true });
 
-  async function signIn(username: string, password: string) {
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
+  const signIn = (username: string, password: string) => signInPage(page, server.url, username, password);
 
-  async function account(personId: string, username: string, role: string, unitId: string, password: string) {
-    const created = await admin.send<{ oneTimePassword: string }>('POST', '/users', {
-      personId,
-      username,
-      grants: [{ role, unitId }],
-    });
-    await apiSignIn(server.url, username, created.oneTimePassword, password);
-  }
+  const account = (personId: string, username: string, role: string, unitId: string, password: string) =>
+    createAccount(admin, server.url, { personId, username, role, unitId, password });
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -87,12 +81,7 @@ describe.skipIf(!hasChromium)('talks, mentors and the mentor reward in Chromium'
       meetingName: '公司领导班子会议',
       meetingDate: today,
     });
-    browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
+    ({ browser, page } = await openChromiumPage());
   });
   afterAll(async () => {
     await browser?.close();

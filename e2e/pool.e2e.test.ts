@@ -2,11 +2,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiSession, apiSignIn } from './api.js';
+import { type ApiSession, apiSignIn, createAccount } from './api.js';
 import {
   CHROMIUM,
   type E2eServer,
-  launchChromium,
+  openChromiumPage,
   SCREENSHOT_DIR,
   signInPage,
   startE2eServer,
@@ -32,14 +32,8 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
   const signIn = (username: string, password: string) => signInPage(page, server.url, username, password);
 
   /** Creates an account for a person and sets its password (the one-time password is changed via the API). */
-  async function account(person: Person, username: string, role: string, unitId: string, password: string) {
-    const created = await admin.send<{ oneTimePassword: string }>('POST', '/users', {
-      personId: person.id,
-      username,
-      grants: [{ role, unitId }],
-    });
-    await apiSignIn(server.url, username, created.oneTimePassword, password);
-  }
+  const account = (person: Person, username: string, role: string, unitId: string, password: string) =>
+    createAccount(admin, server.url, { personId: person.id, username, role, unitId, password });
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -65,8 +59,7 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
     const root = units.find((u) => u.parentId === null)!;
     const leaderPerson = people.find((p) => !eligible.has(p.id))!;
     await account(leaderPerson, 'leader1', 'leadership', root.id, passwords.leader);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    ({ browser, page } = await openChromiumPage());
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HONEST_READING_A } from '../test/data/reflection-texts.js';
-import { type ApiSession, apiSignIn } from './api.js';
+import { type ApiSession, apiSignIn, createAccount } from './api.js';
 import {
   CHROMIUM,
   type E2eServer,
-  launchChromium,
+  openChromiumPage,
   SCREENSHOT_DIR,
   signInPage,
   startE2eServer,
@@ -56,14 +56,14 @@ describe.skipIf(!hasChromium)('reflections in Chromium', () => {
       }
     }
     expect(obligation).toBeDefined();
-    const created = await admin.send<{ oneTimePassword: string }>('POST', '/users', {
+    await createAccount(admin, server.url, {
       personId: reserve.personId,
       username: 'reserve_refl',
-      grants: [{ role: 'reserve', unitId: reserve.unitId }],
+      role: 'reserve',
+      unitId: reserve.unitId,
+      password: passwords.reserve,
     });
-    await apiSignIn(server.url, 'reserve_refl', created.oneTimePassword, passwords.reserve);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    ({ browser, page } = await openChromiumPage());
   });
   afterAll(async () => {
     await browser?.close();

@@ -63,6 +63,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Chromium and one page as the flows use it: a desktop window, Chinese locale, downloads allowed. */
+export async function openChromiumPage(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  return { browser, page };
+}
+
 /** Signs in through the login page (after clearing cookies) and waits to leave it. */
 export async function signInPage(page: Page, baseUrl: string, username: string, password: string) {
   await page.context().clearCookies();

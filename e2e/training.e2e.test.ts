@@ -2,11 +2,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiSession, apiSignIn } from './api.js';
+import { type ApiSession, apiSignIn, createAccount } from './api.js';
 import {
   CHROMIUM,
   type E2eServer,
-  launchChromium,
+  openChromiumPage,
   SCREENSHOT_DIR,
   signInPage,
   startE2eServer,
@@ -72,14 +72,14 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     readingIsOpen = withReading.length > 0;
     const [demo] = (await admin.get<{ items: { id: string }[] }>(`/training/events?year=${year}`)).items;
     await admin.send('POST', `/training/events/${demo.id}/participants/remove`, { reserveIds: [reserve.id] });
-    const created = await admin.send<{ oneTimePassword: string }>('POST', '/users', {
+    await createAccount(admin, server.url, {
       personId: reserve.personId,
       username: 'reserve_learn',
-      grants: [{ role: 'reserve', unitId: reserve.unitId }],
+      role: 'reserve',
+      unitId: reserve.unitId,
+      password: passwords.reserve,
     });
-    await apiSignIn(server.url, 'reserve_learn', created.oneTimePassword, passwords.reserve);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    ({ browser, page } = await openChromiumPage());
   });
   afterAll(async () => {
     await browser?.close();

@@ -142,28 +142,35 @@ export function ImportModal({ open, title, basePath, onClose, onCommitted }: Imp
   );
 }
 
+/** The figures above an import's report, side by side; a `danger` figure turns red when not zero. */
+export function ReportFigures({ items }: { items: { title: string; value: number; danger?: boolean }[] }) {
+  return (
+    <Row gutter={16} style={{ marginBottom: 12 }}>
+      {items.map((item) => (
+        <Col key={item.title} flex={1}>
+          <Statistic
+            title={item.title}
+            value={item.value}
+            styles={{ content: { color: item.danger && item.value ? '#cf1322' : undefined } }}
+          />
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
 function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   return (
     <div data-testid="import-report">
-      <Row gutter={16} style={{ marginBottom: 12 }}>
-        <Col span={6}>
-          <Statistic title={t('import.totalRows')} value={report.totalRows} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('import.willCreate')} value={report.created} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={t('import.willUpdate')} value={report.updated} />
-        </Col>
-        <Col span={6}>
-          <Statistic
-            title={t('import.errorCount')}
-            value={report.errors.length}
-            styles={{ content: { color: report.errors.length ? '#cf1322' : undefined } }}
-          />
-        </Col>
-      </Row>
+      <ReportFigures
+        items={[
+          { title: t('import.totalRows'), value: report.totalRows },
+          { title: t('import.willCreate'), value: report.created },
+          { title: t('import.willUpdate'), value: report.updated },
+          { title: t('import.errorCount'), value: report.errors.length, danger: true },
+        ]}
+      />
       {report.errors.length === 0 ? (
         <Alert
           type={report.totalRows ? 'success' : 'warning'}

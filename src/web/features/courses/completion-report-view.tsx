@@ -1,5 +1,6 @@
-import { Alert, Checkbox, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Checkbox, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ReportFigures } from '../../shared/import-modal';
 import { oneLanguage } from '../../shared/one-language';
 import type { CompletionReport } from './courses-api';
 
@@ -33,27 +34,15 @@ export function CompletionReportView(props: {
     );
   return (
     <div data-testid="completion-report">
-      <Row gutter={16} style={{ marginBottom: 12 }}>
-        <Col span={5}>
-          <Statistic title={t('import.totalRows')} value={report.totalRows} />
-        </Col>
-        <Col span={5}>
-          <Statistic title={t('course.willCreate')} value={report.created} />
-        </Col>
-        <Col span={5}>
-          <Statistic title={t('course.already')} value={report.alreadyRecorded} />
-        </Col>
-        <Col span={4}>
-          <Statistic title={t('course.counted')} value={report.counted} />
-        </Col>
-        <Col span={5}>
-          <Statistic
-            title={t('import.errorCount')}
-            value={report.errors.length}
-            styles={{ content: { color: report.errors.length ? '#cf1322' : undefined } }}
-          />
-        </Col>
-      </Row>
+      <ReportFigures
+        items={[
+          { title: t('import.totalRows'), value: report.totalRows },
+          { title: t('course.willCreate'), value: report.created },
+          { title: t('course.already'), value: report.alreadyRecorded },
+          { title: t('course.counted'), value: report.counted },
+          { title: t('import.errorCount'), value: report.errors.length, danger: true },
+        ]}
+      />
       {unknownTable(
         t('course.unknownEmployees', { count: report.unknownEmployees.length }),
         report.unknownEmployees,
