@@ -99,7 +99,8 @@ describe.skipIf(!hasChromium)('online-university courses in Chromium', () => {
     await shot('02-course-form-error');
     await page.getByTestId('course-hours').fill('1.5');
     await page.getByTestId('course-save').click();
-    await page.getByText('已保存').waitFor();
+    // Saved: the form closes (only on success). A toast may come and go before a loaded machine looks.
+    await page.getByTestId('course-save').waitFor({ state: 'hidden' });
     await page.getByTestId('course-import').click();
     const catalogue = await buildRosterXlsx(
       [{ 课程编号: 'E2E-002', 课程名称: '客户服务质量提升', 课程类别: '市场营销', 学时: '2' }],

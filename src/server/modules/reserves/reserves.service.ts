@@ -30,6 +30,7 @@ import { generateObligationsMany, waiveFutureObligations } from '../obligations/
 import { findPeopleInScope } from '../people/people.service.js';
 import { findVersion } from '../programmes/programmes.repository.js';
 import { loadProgramme } from '../programmes/programmes.service.js';
+import { followRecordedLearning } from '../training/learning-follow.js';
 import { getUnitRow } from '../units/units.service.js';
 import { orgUnits } from '../units/units.table.js';
 import * as repo from './reserves.repository.js';
@@ -289,7 +290,7 @@ export async function decide(ctx: ServiceContext, input: z.infer<typeof DecideBo
         },
       });
     }
-    await scheduleNewReserves(tx, approved);
+    await scheduleNewReserves(tx, ctx, approved);
     return (
       await repo.findReserves(
         tx,
@@ -305,7 +306,7 @@ type NewReserve = { id: string; programmeId: string; timeZone: string; enrolledO
  * Generates newly approved reserves' obligations — for the enrolment year and, when later, the
  * current year — with one version look-up per programme and a few statements per year.
  */
-async function scheduleNewReserves(db: Db, approved: NewReserve[]) {
+async function scheduleNewReserves(db: Db, ctx: ServiceContext, approved: NewReserve[]) {
   for (const programmeId of new Set(approved.map((r) => r.programmeId))) {
     const group = approved.filter((r) => r.programmeId === programmeId);
     const programme = (await db.query.programmes.findFirst({
@@ -321,6 +322,8 @@ async function scheduleNewReserves(db: Db, approved: NewReserve[]) {
         rules: version.rules,
         year,
       });
+      // A reading plan published (or a training held with them) before their approval applies now.
+      await followRecordedLearning(db, ctx, { reserveIds: covered.map((r) => r.id), year });
     }
   }
 }
@@ -452,6 +455,8 @@ export async function rollOver(ctx: ServiceContext, input: { programmeId: string
       mentorIds: mentors.ids,
       mentorStarts: mentors.starts,
     });
+    // The year's training or reading plan may already be on record: the new reflections follow it.
+    await followRecordedLearning(tx, ctx, { reserveIds: active.map((r) => r.id), year: input.year });
     await writeAudit(tx, ctx.audit, {
       action: 'schedule.rolled_over',
       entityType: 'programme',

@@ -24,6 +24,7 @@ describe.each(dbKinds())('reading plans on %s', (kind) => {
   let root: Unit;
   let countyA: Unit;
   let countyB: Unit;
+  let programmeId: string;
 
   const due = async (reserve: TestReserve) => {
     const [row] = await t.db
@@ -54,6 +55,7 @@ describe.each(dbKinds())('reading plans on %s', (kind) => {
     countyA = await createUnit(t.db, { parent: root, name: '青山县分公司', type: 'county_branch' });
     countyB = await createUnit(t.db, { parent: root, name: '临江县分公司', type: 'county_branch' });
     const programme = await createProgramme(t.db, root);
+    programmeId = programme.id;
     // A programme without the reading rule: its reserves have nothing to move.
     const bare = await createProgramme(t.db, root, {
       rules: DEFAULT_RULES.filter((x) => x.key !== 'reading_reflection'),
@@ -71,12 +73,13 @@ describe.each(dbKinds())('reading plans on %s', (kind) => {
       const user = await createUser(t.db, { grants: [{ role: 'reserve', unit }], personId: person.id });
       c[key] = await t.login(user.username);
     }
-    for (const [name, unit] of [
-      ['hrA', countyA],
-      ['hrB', countyB],
-      ['hrCity', root],
+    for (const [name, unit, role] of [
+      ['hrA', countyA, 'hr_admin'],
+      ['hrB', countyB, 'hr_admin'],
+      ['hrCity', root, 'hr_admin'],
+      ['leader', root, 'leadership'],
     ] as const) {
-      const user = await createUser(t.db, { grants: [{ role: 'hr_admin', unit }] });
+      const user = await createUser(t.db, { grants: [{ role, unit }] });
       c[name] = await t.login(user.username);
     }
   });
@@ -163,5 +166,80 @@ describe.each(dbKinds())('reading plans on %s', (kind) => {
     expect((await due(r.a)).dueDate).toBe(`${Y}-11-30`);
     expect((await due(r.a2)).dueDate).toBe(settled.dueDate);
     expect((await c.a.get(`/api/my/learning?year=${Y}`)).json().readingPlans).toEqual([]);
+  });
+
+  it('a reserve approved after the plan was published, and a roll-over into a year whose plan is out, follow the plan at once', async () => {
+    // The county's plan of the year (one per unit and year), withdrawn by the test before: study until 31 August.
+    const [draft] = (await c.hrA.get(`/api/reading-plans?year=${Y}`)).json().items;
+    const edited = await c.hrA.patch(`/api/reading-plans/${draft.id}`, {
+      ...plan({ studyEnd: `${Y}-08-31` }),
+      unitId: undefined,
+      year: undefined,
+      version: draft.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await c.hrA.post(`/api/reading-plans/${draft.id}/publish`, { version: edited.json().version });
+    expect((await due(r.a)).dueDate).toBe(`${Y}-09-30`);
+
+    // A newcomer of the county, nominated and approved after publication.
+    const person = await createPerson(t.db, t.cipher, countyA, { name: '新入库后备' });
+    const nominated = await c.hrCity.post('/api/pool/nominations', {
+      programmeId,
+      nominations: [{ personId: person.id, overrideReason: '测试：资格条件不在本用例' }],
+    });
+    expect(nominated.statusCode, nominated.body).toBe(200);
+    const newcomer = nominated.json()[0];
+    const decided = await c.leader.post('/api/pool/decisions', {
+      reserveIds: [newcomer.id],
+      decision: 'approve',
+      meetingName: '公司领导班子会议',
+      meetingDate: `${Y}-09-10`,
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect((await due({ id: newcomer.id } as TestReserve)).dueDate).toBe(`${Y}-09-30`);
+
+    // Next year's plan is out before the roll-over: the new year's reflections follow it (30 April, a
+    // month end, gives 31 May).
+    const next = (
+      await c.hrA.post(
+        '/api/reading-plans',
+        plan({ year: Y + 1, studyStart: `${Y + 1}-03-01`, studyEnd: `${Y + 1}-04-30` }),
+      )
+    ).json();
+    await c.hrA.post(`/api/reading-plans/${next.id}/publish`, { version: next.version });
+    // So is next year's training, with this county's reserve taking part, ending on 22 May.
+    const training = await c.hrA.post('/api/training/events', {
+      unitId: countyA.id,
+      title: `${Y + 1}年管理技能提升培训`,
+      startOn: `${Y + 1}-05-20`,
+      endOn: `${Y + 1}-05-22`,
+    });
+    expect(training.statusCode, training.body).toBe(200);
+    const joined = await c.hrA.post(`/api/training/events/${training.json().id}/participants`, {
+      reserveIds: [r.a.id],
+    });
+    expect(joined.statusCode, joined.body).toBe(200);
+    const rolled = await c.hrCity.post('/api/pool/roll-over', { programmeId, year: Y + 1 });
+    expect(rolled.statusCode, rolled.body).toBe(200);
+    const nextDue = async (reserveId: string, ruleKey = 'reading_reflection') =>
+      (
+        await t.db
+          .select({ dueDate: obligations.dueDate })
+          .from(obligations)
+          .where(
+            and(
+              eq(obligations.reserveId, reserveId),
+              eq(obligations.ruleKey, ruleKey),
+              eq(obligations.periodKey, `${Y + 1}`),
+            ),
+          )
+      )[0]?.dueDate;
+    expect(await nextDue(r.a.id)).toBe(`${Y + 1}-05-31`);
+    expect(await nextDue(newcomer.id)).toBe(`${Y + 1}-05-31`);
+    expect(await nextDue(r.a.id, 'training_reflection')).toBe(`${Y + 1}-06-22`);
+    // Not in the training: the nominal date (31 July).
+    expect(await nextDue(newcomer.id, 'training_reflection')).toBe(`${Y + 1}-07-31`);
+    // The other county has no plan for next year: the nominal date.
+    expect(await nextDue(r.b.id)).toBe(`${Y + 1}-11-30`);
   });
 });
