@@ -54,7 +54,12 @@ export async function followRecordedLearning(
     ['reading_reflection', reading],
   ] as [LearningKind, { reserveId: string; end: IsoDate | null }[]][]) {
     const byEnd = new Map<IsoDate, string[]>();
-    for (const r of rows) if (r.end) byEnd.set(r.end, [...(byEnd.get(r.end) ?? []), r.reserveId]);
+    for (const r of rows) {
+      if (!r.end) continue;
+      const group = byEnd.get(r.end);
+      if (group) group.push(r.reserveId);
+      else byEnd.set(r.end, [r.reserveId]);
+    }
     for (const [end, reserveIds] of byEnd)
       moved += await moveReflections(db, ctx, { kind, year: input.year, reserveIds, eventDate: end });
   }
