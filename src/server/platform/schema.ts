@@ -22,6 +22,7 @@ export {
   evidenceFiles,
   obligations,
 } from '../modules/obligations/obligations.table.js';
+export { obligationTallies } from '../modules/obligations/tallies.table.js';
 export { people, personPhotos } from '../modules/people/people.table.js';
 export { programmes, programmeVersions } from '../modules/programmes/programmes.table.js';
 export {

@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Dashboard } from '../../../contracts/dashboard.js';
 import { DEFAULT_PROGRAMME } from '../../../core/programme/default-programme.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
-import { assertPermission, scopePaths } from '../../platform/access.js';
+import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import * as obligationViews from '../obligations/obligations-views.repository.js';
 import { listDueSoon, listOverdue, scopeCondition } from '../obligations/obligations-views.service.js';
+import { compactTallies, talliesCover, tallyMatrixGroups } from '../obligations/tallies.repository.js';
 import { reserves } from '../reserves/reserves.table.js';
+import { orgUnits } from '../units/units.table.js';
 import * as repo from './dashboard.repository.js';
 
 const FIRST_LOOK = 5;
@@ -15,21 +17,43 @@ const percentOf = (done: number, due: number) => (due === 0 ? null : Math.round(
 
 /**
  * 工作台: the pool, this year's completion per programme, and the first overdue and due-soon work
- * in the caller's scope. The year's counts are the compliance matrix's (one pass over the covering
- * index), grouped by programme instead of by unit; "today" is the office's date (Asia/Shanghai).
+ * in the caller's scope. The year's counts are the compliance matrix's, grouped by programme
+ * instead of by unit; "today" is the office's date (Asia/Shanghai).
  */
+/**
+ * This year's counts per programme: from the tallies when the caller's scope is the organisation,
+ * a root or a root's child; else from the obligations of their (smaller) subtree.
+ */
+async function yearCountsByProgramme(ctx: ServiceContext, year: number, today: string) {
+  const scope = scopePaths(ctx.actor, 'obligations.read');
+  if (talliesCover(scope)) {
+    const { groups, needsCompaction } = await tallyMatrixGroups(ctx.db, {
+      programmeId: null,
+      year,
+      today,
+      rowKey: sql<string>`k.programme_id::text`,
+      unitWhere: pathInSubtrees(orgUnits.path, scope),
+    });
+    if (needsCompaction) await compactTallies(ctx.db, { programmeId: null, year });
+    return obligationViews.foldMatrixGroups(groups);
+  }
+  return obligationViews.foldMatrixGroups(
+    await obligationViews.liveMatrixGroups(ctx.db, {
+      reserveWhere: scopeCondition(ctx),
+      year,
+      rowKey: sql<string>`${reserves.programmeId}::text`,
+      today,
+    }),
+  );
+}
+
 export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   assertPermission(ctx.actor, 'obligations.read');
   const today = todayIn(DEFAULT_PROGRAMME.timeZone);
   const year = yearOf(today);
   const [pool, cells, overdue, dueSoon] = await Promise.all([
     repo.poolCounts(ctx.db, scopePaths(ctx.actor, 'pool.read')),
-    obligationViews.matrixCounts(ctx.db, {
-      reserveWhere: scopeCondition(ctx),
-      year,
-      rowKey: sql<string>`${reserves.programmeId}::text`,
-      today,
-    }),
+    yearCountsByProgramme(ctx, year, today),
     listOverdue(ctx, { page: 1, pageSize: FIRST_LOOK }),
     listDueSoon(ctx, FIRST_LOOK),
   ]);

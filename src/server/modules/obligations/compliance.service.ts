@@ -10,7 +10,7 @@ import type {
 } from '../../../contracts/obligations.js';
 import type { RuleActor } from '../../../core/programme/rule.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
-import { assertInScope, assertPermission, scopePaths } from '../../platform/access.js';
+import { assertInScope, assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
 import { type ExportColumn, streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
@@ -21,12 +21,14 @@ import { obligations } from './obligations.table.js';
 import { itemsWorkbook } from './obligations-export.js';
 import * as repo from './obligations-views.repository.js';
 import {
+  activeReserve,
   calendarOf,
   iterateOverdue,
   presentItems,
   scopeCondition,
   unitFilterPath,
 } from './obligations-views.service.js';
+import { compactTallies, talliesCover, tallyMatrixGroups } from './tallies.repository.js';
 
 type Matrix = z.infer<typeof ComplianceMatrix>;
 
@@ -85,7 +87,45 @@ async function rowsOf(ctx: ServiceContext, unitId: string | undefined) {
   return { parent: null, units: roots, rowKey: repo.subtreeOf(roots), prefix: null };
 }
 
-/** The compliance matrix: units × the programme's rules, in one grouped query. */
+/**
+ * The groups of the matrix: from `obligation_tallies` when the rows are the root's children (or
+ * roots, or a root's children as scope roots) — the whole organisation, the heavy case — else from the
+ * obligations of the subtree asked for, which holds a few hundred reserves at most.
+ */
+async function matrixGroups(
+  ctx: ServiceContext,
+  input: {
+    programmeId: string;
+    year: number;
+    today: string;
+    rowKey: SQL<string>;
+    prefix: string | null;
+    rootPaths: string[];
+  },
+) {
+  const scope = scopePaths(ctx.actor, 'obligations.read');
+  const unitWhere = and(
+    pathInSubtrees(orgUnits.path, scope),
+    input.prefix ? sql`${orgUnits.path} LIKE ${`${input.prefix}%`}` : undefined,
+  );
+  const rowsAreAnchors =
+    input.prefix === null
+      ? talliesCover(input.rootPaths)
+      : input.prefix.split('/').filter(Boolean).length <= 1;
+  if (talliesCover(scope) && rowsAreAnchors) {
+    const { groups, needsCompaction } = await tallyMatrixGroups(ctx.db, { ...input, unitWhere });
+    if (needsCompaction) await compactTallies(ctx.db, { programmeId: input.programmeId, year: input.year });
+    return groups;
+  }
+  return repo.liveMatrixGroups(ctx.db, {
+    rowKey: input.rowKey,
+    today: input.today,
+    year: input.year,
+    reserveWhere: and(activeReserve, eq(reserves.programmeId, input.programmeId), unitWhere),
+  });
+}
+
+/** The compliance matrix: units × the programme's rules. */
 export async function getComplianceMatrix(
   ctx: ServiceContext,
   query: z.infer<typeof MatrixQuery>,
@@ -95,16 +135,16 @@ export async function getComplianceMatrix(
   const today = todayIn(programme.timeZone);
   const year = query.year ?? yearOf(today);
   const { parent, units, rowKey, prefix } = await rowsOf(ctx, query.unitId);
-  const counts = await repo.matrixCounts(ctx.db, {
-    rowKey,
-    today,
-    year,
-    reserveWhere: and(
-      scopeCondition(ctx),
-      eq(reserves.programmeId, programme.id),
-      prefix ? sql`${orgUnits.path} LIKE ${`${prefix}%`}` : undefined,
-    ),
-  });
+  const counts = repo.foldMatrixGroups(
+    await matrixGroups(ctx, {
+      programmeId: programme.id,
+      year,
+      today,
+      rowKey,
+      prefix,
+      rootPaths: units.map((u) => u.path),
+    }),
+  );
 
   // Columns: the current rules in order, then keys only older versions still have obligations for.
   const current =
@@ -213,11 +253,19 @@ async function cellWhere(ctx: ServiceContext, query: ListFilter): Promise<SQL> {
       : unitPath
         ? sql`${orgUnits.path} LIKE ${`${unitPath}%`}`
         : undefined;
+  const reserveCondition = and(scopeCondition(ctx), eq(reserves.programmeId, programme.id), unitCondition);
+  // The reserves first, as an array the identity index (reserve, year, rule) is probed with: joined
+  // instead, the planner guesses a county's share of the pool badly and scans every obligation.
+  const reserveIds = ctx.db
+    .select({ id: reserves.id })
+    .from(reserves)
+    .innerJoin(people, eq(people.id, reserves.personId))
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(reserveCondition);
   return and(
-    scopeCondition(ctx),
-    eq(reserves.programmeId, programme.id),
+    reserveCondition,
+    sql`${obligations.reserveId} = ANY (ARRAY(${reserveIds}))`,
     eq(obligations.cycleYear, query.year ?? yearOf(today)),
-    unitCondition,
     query.ruleKey ? eq(obligations.ruleKey, query.ruleKey) : undefined,
     query.reserveId ? eq(obligations.reserveId, query.reserveId) : undefined,
     query.status ? repo.statusCondition(query.status, repo.dateParam(today)) : undefined,

@@ -11,24 +11,27 @@ import { buildTestApp, type TestApp } from '../../../../test/test-app.js';
 import { dbKinds } from '../../../../test/test-db.js';
 import { DEFAULT_RULES } from '../../../core/programme/default-programme.js';
 import { todayIn } from '../../../core/time/dates.js';
+import { generateObligationsMany } from './obligations.service.js';
 
 const Y = Number(todayIn('Asia/Shanghai').slice(0, 4));
 const MISSING = '00000000-0000-4000-8000-00000000dead';
 
 /**
  * Obligations' references are checked per statement by triggers (migration
- * obligations_statement_references), not by row-level foreign keys: each kind of dangling
- * reference must still be refused, on insert and on update, and a referenced version kept.
+ * obligations_statement_references), not by row-level foreign keys, and a generated year by the
+ * generation itself: each kind of dangling reference must still be refused, on insert, on
+ * generation and on update, and a referenced version kept.
  */
 describe.each(dbKinds())('obligation references on %s', (kind) => {
   let t: TestApp;
   let programme: TestProgramme;
   let reserve: TestReserve;
   let obligationId: string;
+  let root: Awaited<ReturnType<typeof createUnit>>;
 
   beforeAll(async () => {
     t = await buildTestApp(kind);
-    const root = await createUnit(t.db, { name: '江州市分公司' });
+    root = await createUnit(t.db, { name: '江州市分公司' });
     programme = await createProgramme(t.db, root, { rules: DEFAULT_RULES });
     reserve = await createReserve(t.db, { person: await createPerson(t.db, t.cipher, root), programme });
     expect(await scheduleReserve(t.db, reserve, programme, Y)).toBeGreaterThan(0);
@@ -62,6 +65,33 @@ describe.each(dbKinds())('obligation references on %s', (kind) => {
     );
     expect(n).toBe(0);
     await insert({});
+  });
+
+  it('refuses a generated year naming a missing reserve, version or mentor, and stores none of it', async () => {
+    const other = await createReserve(t.db, { person: await createPerson(t.db, t.cipher, root), programme });
+    const generate = (input: { reserves: string[]; versionId?: string; mentorIds?: Map<string, string[]> }) =>
+      generateObligationsMany(t.db, {
+        reserves: input.reserves.map((id) => ({
+          id,
+          enrolledOn: other.enrolledOn!,
+          cycleEnd: other.cycleEnd!,
+        })),
+        versionId: input.versionId ?? programme.versionId,
+        rules: programme.rules,
+        year: Y,
+        mentorIds: input.mentorIds,
+      });
+    await expect(generate({ reserves: [other.id, MISSING] })).rejects.toThrow(/does not exist/);
+    await expect(generate({ reserves: [other.id], versionId: MISSING })).rejects.toThrow(/does not exist/);
+    await expect(
+      generate({ reserves: [other.id], mentorIds: new Map([[other.id, [MISSING]]]) }),
+    ).rejects.toThrow(/does not exist/);
+    const [{ n }] = await t.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM obligations WHERE reserve_id = $1',
+      [other.id],
+    );
+    expect(n).toBe(0);
+    expect(await generate({ reserves: [other.id] })).toBeGreaterThan(0);
   });
 
   it('refuses an update naming a missing version or waiving user', async () => {

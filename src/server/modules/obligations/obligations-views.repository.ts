@@ -2,12 +2,13 @@ import { and, asc, count, eq, inArray, isNull, lte, type SQL, sql } from 'drizzl
 import { alias } from 'drizzle-orm/pg-core';
 import type { StatusFilter } from '../../../contracts/obligations.js';
 import type { Rule } from '../../../core/programme/rule.js';
-import type { Db } from '../../platform/db.js';
+import { type Db, readAll } from '../../platform/db.js';
 import { people } from '../people/people.table.js';
 import { programmes, programmeVersions } from '../programmes/programmes.table.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
 import { evidence, evidenceFiles, obligations } from './obligations.table.js';
+import type { StateGroup } from './tallies.repository.js';
 
 const actorPeople = alias(people, 'actor_person');
 
@@ -126,15 +127,22 @@ function countItems(db: Db, where: SQL | undefined) {
 }
 
 /** One page of obligations, by due date (then reserve), with the total. */
-export async function listItems(db: Db, where: SQL | undefined, page: { offset: number; limit: number }) {
-  const [rows, [{ total }]] = await Promise.all([
-    selectItems(db)
-      .where(where)
-      .orderBy(asc(obligations.dueDate), asc(obligations.reserveId), asc(obligations.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    countItems(db, where),
-  ]);
+export async function listItems(
+  db: Db,
+  where: SQL | undefined,
+  page: { offset: number; limit: number },
+  /** Counts the same rows another way (the overdue list from the tallies). */
+  countOther?: () => Promise<number>,
+) {
+  const [rows, total] = await readAll(db, [
+    () =>
+      selectItems(db)
+        .where(where)
+        .orderBy(asc(obligations.dueDate), asc(obligations.reserveId), asc(obligations.id))
+        .limit(page.limit)
+        .offset(page.offset),
+    async () => countOther?.() ?? (await countItems(db, where))[0].total,
+  ] as const);
   return { rows, total };
 }
 
@@ -271,18 +279,17 @@ export type CellCounts = {
 };
 
 /**
- * The compliance matrix in one statement. First the reserves in question, each with the row it falls
+ * The matrix groups counted from the obligations themselves, for a subtree the tallies do not
+ * resolve (rows below a root's child). First the reserves in question, each with the row it falls
  * in (`rowKey`, from the person's unit path: the child of the parent unit it lies under), folded into
  * one JSON map and one id array; then one pass over the year's obligations of those reserves through
- * the covering index (no heap, no sequential scan), grouped by row, rule, state and due-date side.
- * Counting only `count(*)` per small group and folding the few thousand groups here is cheaper than
- * seven FILTERed counts per obligation, and the map look-up avoids a join the planner would hash on
- * the wrong side.
+ * the identity index, grouped by row, rule, state and due-date side. Such a subtree holds a few
+ * hundred reserves; the whole organisation is read from `obligation_tallies` instead.
  */
-export async function matrixCounts(
+export async function liveMatrixGroups(
   db: Db,
   input: { reserveWhere: SQL | undefined; year: number; rowKey: SQL<string>; today: string },
-): Promise<CellCounts[]> {
+): Promise<StateGroup[]> {
   const today = dateParam(input.today);
   const statement = sql`
     WITH m AS MATERIALIZED (
@@ -297,11 +304,17 @@ export async function matrixCounts(
       FROM m, ${obligations} o
      WHERE o.cycle_year = ${input.year} AND o.reserve_id = ANY (m.ids)
      GROUP BY 1, 2, 3, 4, 5`;
-  const result = (await db.execute(statement)) as unknown as {
-    rows: { rowKey: string; ruleKey: string; state: string; isDue: boolean; isPast: boolean; n: number }[];
-  };
+  const result = (await db.execute(statement)) as unknown as { rows: StateGroup[] };
+  return result.rows;
+}
+
+/**
+ * The cells of the matrix from its groups: counting only `count(*)` per small group in SQL and
+ * folding the few thousand groups here is cheaper than seven FILTERed counts per obligation.
+ */
+export function foldMatrixGroups(groups: StateGroup[]): CellCounts[] {
   const cells = new Map<string, CellCounts>();
-  for (const g of result.rows) {
+  for (const g of groups) {
     const key = `${g.rowKey}\u0000${g.ruleKey}`;
     let cell = cells.get(key);
     if (!cell) {

@@ -41,6 +41,8 @@ import { reviewObligation, waiveObligation } from './obligations.service.js';
 import { obligations } from './obligations.table.js';
 import { itemsWorkbook } from './obligations-export.js';
 import * as repo from './obligations-views.repository.js';
+import { talliesCover, tallyOverdueCount } from './tallies.repository.js';
+import { obligationTallies } from './tallies.table.js';
 
 /** The office's own calendar, for defaults (current year, month) when no programme is named. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -197,11 +199,12 @@ export function scopeCondition(ctx: ServiceContext): SQL {
 
 type OverdueFilter = Omit<z.infer<typeof OverdueQuery>, 'page' | 'pageSize'>;
 
-async function overdueWhere(ctx: ServiceContext, query: OverdueFilter): Promise<SQL> {
+async function overdueWhere(ctx: ServiceContext, query: OverdueFilter) {
   assertPermission(ctx.actor, 'obligations.read');
   const unitPath = await unitFilterPath(ctx, query.unitId);
   const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
-  return and(
+  const scope = scopePaths(ctx.actor, 'obligations.read');
+  const where = and(
     scopeCondition(ctx),
     repo.statusCondition('overdue', repo.programmeToday),
     // No time zone is ahead of UTC by two days: a bound the due-date index can use.
@@ -211,11 +214,26 @@ async function overdueWhere(ctx: ServiceContext, query: OverdueFilter): Promise<
     query.ruleKey ? eq(obligations.ruleKey, query.ruleKey) : undefined,
     pattern ? or(ilike(people.name, pattern), ilike(people.employeeNo, pattern)) : undefined,
   )!;
+  // The count of the whole organisation or of a root's child, without a name search, comes from the
+  // tallies (the same conditions over the anchor unit); anything narrower counts its own rows.
+  const counted = !pattern && talliesCover(unitPath ? [...scope, unitPath] : scope);
+  const tallyWhere = counted
+    ? and(
+        pathInSubtrees(orgUnits.path, scope),
+        unitPath ? sql`${orgUnits.path} LIKE ${`${unitPath}%`}` : undefined,
+        query.programmeId ? eq(obligationTallies.programmeId, query.programmeId) : undefined,
+        query.ruleKey ? eq(obligationTallies.ruleKey, query.ruleKey) : undefined,
+      )
+    : null;
+  return { where, tallyWhere };
 }
 
 /** Overdue obligations in scope, longest overdue first. */
 export async function listOverdue(ctx: ServiceContext, query: z.infer<typeof OverdueQuery>) {
-  return listPage(ctx, await overdueWhere(ctx, query), query);
+  const { where, tallyWhere } = await overdueWhere(ctx, query);
+  const count = tallyWhere ? () => tallyOverdueCount(ctx.db, tallyWhere) : undefined;
+  const { rows, total } = await repo.listItems(ctx.db, where, pageOf(query), count);
+  return { items: await presentItems(ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The overdue list for export: its rows in batches. */
@@ -236,7 +254,7 @@ export async function listDueSoon(ctx: ServiceContext, limit: number) {
 }
 
 export async function* iterateOverdue(ctx: ServiceContext, query: OverdueFilter) {
-  const where = await overdueWhere(ctx, query);
+  const { where } = await overdueWhere(ctx, query);
   for await (const rows of repo.iterateItems(ctx.db, where)) yield presentItems(ctx, rows);
 }
 
