@@ -71,21 +71,17 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- A reserve that becomes or stops being active, or changes programme or person, takes its
--- obligations' counts with it.
-CREATE FUNCTION obligation_tallies_follow_reserves() RETURNS trigger LANGUAGE plpgsql AS $$
+-- obligations' counts with it. Row triggers whose WHEN is checked before any function runs: the
+-- everyday updates of reserves, people (a roster import updates them one by one) and units cost
+-- nothing here.
+CREATE FUNCTION obligation_tallies_follow_reserve() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO obligation_tallies (programme_id, cycle_year, anchor_unit_id, rule_key, due_date, state, n)
   SELECT x.programme_id, ob.cycle_year, tally_anchor(u.path), ob.rule_key, ob.due_date, ob.state, sum(x.d)::int
-    FROM (SELECT o.id, o.programme_id, o.person_id, -1 AS d
-            FROM before_rows o JOIN after_rows n ON n.id = o.id
-           WHERE o.state = 'active'
-             AND (n.state <> 'active' OR n.programme_id <> o.programme_id OR n.person_id <> o.person_id)
+    FROM (SELECT OLD.programme_id, OLD.person_id, -1 WHERE OLD.state = 'active'
           UNION ALL
-          SELECT n.id, n.programme_id, n.person_id, 1 AS d
-            FROM before_rows o JOIN after_rows n ON n.id = o.id
-           WHERE n.state = 'active'
-             AND (o.state <> 'active' OR n.programme_id <> o.programme_id OR n.person_id <> o.person_id)) x
-    JOIN obligations ob ON ob.reserve_id = x.id
+          SELECT NEW.programme_id, NEW.person_id, 1 WHERE NEW.state = 'active') AS x(programme_id, person_id, d)
+    JOIN obligations ob ON ob.reserve_id = NEW.id
     JOIN people p ON p.id = x.person_id
     JOIN org_units u ON u.id = p.unit_id
    GROUP BY 1, 2, 3, 4, 5, 6
@@ -94,41 +90,32 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- A person who moves to a unit under another anchor takes their reserves' counts with them.
-CREATE FUNCTION obligation_tallies_follow_people() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION obligation_tallies_follow_person() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  old_anchor uuid := (SELECT tally_anchor(path) FROM org_units WHERE id = OLD.unit_id);
+  new_anchor uuid := (SELECT tally_anchor(path) FROM org_units WHERE id = NEW.unit_id);
 BEGIN
-  INSERT INTO obligation_tallies (programme_id, cycle_year, anchor_unit_id, rule_key, due_date, state, n)
-  WITH moved AS (
-    SELECT n.id AS person_id, tally_anchor(uo.path) AS old_anchor, tally_anchor(un.path) AS new_anchor
-      FROM before_rows o
-      JOIN after_rows n ON n.id = o.id AND n.unit_id IS DISTINCT FROM o.unit_id
-      JOIN org_units uo ON uo.id = o.unit_id
-      JOIN org_units un ON un.id = n.unit_id
-     WHERE tally_anchor(uo.path) <> tally_anchor(un.path))
-  SELECT r.programme_id, ob.cycle_year, x.anchor, ob.rule_key, ob.due_date, ob.state, sum(x.d)::int
-    FROM (SELECT m.person_id, m.old_anchor AS anchor, -1 AS d FROM moved m
-          UNION ALL
-          SELECT m.person_id, m.new_anchor, 1 FROM moved m) x
-    JOIN reserves r ON r.person_id = x.person_id AND r.state = 'active'
-    JOIN obligations ob ON ob.reserve_id = r.id
-   GROUP BY 1, 2, 3, 4, 5, 6
-  HAVING sum(x.d) <> 0;
+  IF old_anchor IS DISTINCT FROM new_anchor THEN
+    INSERT INTO obligation_tallies (programme_id, cycle_year, anchor_unit_id, rule_key, due_date, state, n)
+    SELECT r.programme_id, ob.cycle_year, x.anchor, ob.rule_key, ob.due_date, ob.state, sum(x.d)::int
+      FROM (VALUES (old_anchor, -1), (new_anchor, 1)) AS x(anchor, d)
+      JOIN reserves r ON r.person_id = NEW.id AND r.state = 'active'
+      JOIN obligations ob ON ob.reserve_id = r.id
+     WHERE x.anchor IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6
+    HAVING sum(x.d) <> 0;
+  END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- A unit moved under another parent (its subtree's paths rewritten) moves its people's counts when
--- their anchor changes.
-CREATE FUNCTION obligation_tallies_follow_units() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A unit moved under another parent (its subtree's paths rewritten, row by row) moves its own
+-- people's counts when its anchor changes.
+CREATE FUNCTION obligation_tallies_follow_unit() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO obligation_tallies (programme_id, cycle_year, anchor_unit_id, rule_key, due_date, state, n)
-  WITH moved AS (
-    SELECT n.id AS unit_id, tally_anchor(o.path) AS old_anchor, tally_anchor(n.path) AS new_anchor
-      FROM before_rows o JOIN after_rows n ON n.id = o.id
-     WHERE tally_anchor(o.path) <> tally_anchor(n.path))
   SELECT r.programme_id, ob.cycle_year, x.anchor, ob.rule_key, ob.due_date, ob.state, sum(x.d)::int
-    FROM (SELECT m.unit_id, m.old_anchor AS anchor, -1 AS d FROM moved m
-          UNION ALL
-          SELECT m.unit_id, m.new_anchor, 1 FROM moved m) x
-    JOIN people p ON p.unit_id = x.unit_id
+    FROM (VALUES (tally_anchor(OLD.path), -1), (tally_anchor(NEW.path), 1)) AS x(anchor, d)
+    JOIN people p ON p.unit_id = NEW.id
     JOIN reserves r ON r.person_id = p.id AND r.state = 'active'
     JOIN obligations ob ON ob.reserve_id = r.id
    GROUP BY 1, 2, 3, 4, 5, 6
@@ -146,17 +133,19 @@ CREATE TRIGGER obligation_tallies_update AFTER UPDATE ON obligations
   REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
   FOR EACH STATEMENT EXECUTE FUNCTION obligation_tallies_on_update();
 --> statement-breakpoint
-CREATE TRIGGER obligation_tallies_reserves AFTER UPDATE ON reserves
-  REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION obligation_tallies_follow_reserves();
+CREATE TRIGGER obligation_tallies_reserves AFTER UPDATE OF state, programme_id, person_id ON reserves
+  FOR EACH ROW
+  WHEN ((OLD.state = 'active') <> (NEW.state = 'active')
+        OR (NEW.state = 'active' AND (OLD.programme_id <> NEW.programme_id OR OLD.person_id <> NEW.person_id)))
+  EXECUTE FUNCTION obligation_tallies_follow_reserve();
 --> statement-breakpoint
-CREATE TRIGGER obligation_tallies_people AFTER UPDATE ON people
-  REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION obligation_tallies_follow_people();
+CREATE TRIGGER obligation_tallies_people AFTER UPDATE OF unit_id ON people
+  FOR EACH ROW WHEN (OLD.unit_id IS DISTINCT FROM NEW.unit_id)
+  EXECUTE FUNCTION obligation_tallies_follow_person();
 --> statement-breakpoint
-CREATE TRIGGER obligation_tallies_units AFTER UPDATE ON org_units
-  REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION obligation_tallies_follow_units();
+CREATE TRIGGER obligation_tallies_units AFTER UPDATE OF path ON org_units
+  FOR EACH ROW WHEN (tally_anchor(OLD.path) IS DISTINCT FROM tally_anchor(NEW.path))
+  EXECUTE FUNCTION obligation_tallies_follow_unit();
 --> statement-breakpoint
 -- The counts of what is already there.
 INSERT INTO obligation_tallies (programme_id, cycle_year, anchor_unit_id, rule_key, due_date, state, n)

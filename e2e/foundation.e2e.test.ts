@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRosterXlsx, rosterRow } from '../test/roster.js';
-import { CHROMIUM, type E2eServer, openChromiumPage, SCREENSHOT_DIR, startE2eServer } from './server.js';
+import {
+  CHROMIUM,
+  type E2eServer,
+  openChromiumPage,
+  pickOption,
+  SCREENSHOT_DIR,
+  startE2eServer,
+} from './server.js';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') throw new Error(`Chromium is required in CI (${CHROMIUM})`);
@@ -61,8 +68,7 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
     await page.getByTestId('unit-create-child').click();
     await page.getByTestId('unit-form-name').fill('数字化转型办公室');
     await page.getByTestId('unit-form-code').fill('E2E-DX');
-    await page.getByTestId('unit-form-type').click();
-    await page.locator('.ant-select-item-option[title="部门"]').click();
+    await pickOption(page, page.getByTestId('unit-form-type'), /^部门$/, '部门');
     await page.getByTestId('unit-form-submit').click();
     await page.getByTestId('unit-node-E2E-DX').waitFor();
     await shot('03-unit-created');

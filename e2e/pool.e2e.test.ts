@@ -7,6 +7,7 @@ import {
   CHROMIUM,
   type E2eServer,
   openChromiumPage,
+  pickOption,
   SCREENSHOT_DIR,
   signInPage,
   startE2eServer,
@@ -71,8 +72,7 @@ describe.skipIf(!hasChromium)('the pool and schedules in Chromium', () => {
     await signIn('admin', passwords.admin);
     await page.goto(`${server.url}/pool`);
     await page.getByTestId('pool-nominate').click();
-    await page.getByTestId('nominate-programme').click();
-    await page.locator('.ant-select-item-option', { hasText: programme.name }).first().click();
+    await pickOption(page, page.getByTestId('nominate-programme'), programme.name, programme.name);
     for (const person of nominees) {
       // The picker searches the server as one types: pick only once the answer for this name is
       // showing (the unfiltered list may already hold the person, and re-renders under the click).

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { checkoutSalt } from '../test/checkout-salt.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,4 +82,22 @@ export async function signInPage(page: Page, baseUrl: string, username: string, 
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Picks an option of an Ant Design select and waits until the choice has taken: the list closed and
+ * the select showing it. Clicked while the list is still opening, an option can miss (the list stays
+ * open over the form, or the choice is not made), which a loaded machine shows now and then.
+ */
+export async function pickOption(page: Page, select: Locator, option: string | RegExp, text: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await dropdown.waitFor();
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+    await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    const chosen = await select.textContent();
+    if (chosen?.includes(text) && !(await page.locator('.ant-select-dropdown:visible').count())) return;
+  }
+  throw new Error(`could not pick “${option}”`);
 }
