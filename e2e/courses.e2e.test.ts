@@ -11,6 +11,7 @@ import {
   CHROMIUM,
   type E2eServer,
   openChromiumPage,
+  pickFirstTreeNode,
   SCREENSHOT_DIR,
   signInPage,
   startE2eServer,
@@ -88,8 +89,7 @@ describe.skipIf(!hasChromium)('online-university courses in Chromium', () => {
 
     // One course through the form, one through the catalogue import.
     await page.getByTestId('course-add').click();
-    await page.getByTestId('course-unit').click();
-    await page.locator('.ant-select-tree-node-content-wrapper').first().click();
+    await pickFirstTreeNode(page, page.getByTestId('course-unit'));
     await page.getByTestId('course-code').fill('E2E-001');
     await page.getByTestId('course-title').fill('基层班组长管理实务');
     await page.getByTestId('course-category').fill('领导力');
@@ -121,8 +121,7 @@ describe.skipIf(!hasChromium)('online-university courses in Chromium', () => {
 
     // This quarter's two assigned courses for the whole company.
     await page.getByTestId('course-tab-assignments').click();
-    await page.getByTestId('assign-unit').click();
-    await page.locator('.ant-select-tree-node-content-wrapper').first().click();
+    await pickFirstTreeNode(page, page.getByTestId('assign-unit'));
     await pick('assign-courses', 'E2E-001');
     await pick('assign-courses', 'E2E-002');
     await page.keyboard.press('Escape');

@@ -101,3 +101,23 @@ export async function pickOption(page: Page, select: Locator, option: string | R
   }
   throw new Error(`could not pick “${option}”`);
 }
+
+/**
+ * Picks the first node of an Ant Design tree select (the organisation's root) the same way: it
+ * waits until the list has closed and the select shows the node's title, trying again if the click
+ * landed while the list was still opening.
+ */
+export async function pickFirstTreeNode(page: Page, select: Locator) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await dropdown.waitFor();
+    const node = dropdown.locator('.ant-select-tree-node-content-wrapper').first();
+    const title = ((await node.textContent()) ?? '').trim();
+    await node.click();
+    await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    const chosen = await select.textContent();
+    if (title && chosen?.includes(title) && !(await page.locator('.ant-select-dropdown:visible').count())) return;
+  }
+  throw new Error('could not pick the first unit');
+}
