@@ -117,7 +117,8 @@ export async function pickFirstTreeNode(page: Page, select: Locator) {
     await node.click();
     await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     const chosen = await select.textContent();
-    if (title && chosen?.includes(title) && !(await page.locator('.ant-select-dropdown:visible').count())) return;
+    if (title && chosen?.includes(title) && !(await page.locator('.ant-select-dropdown:visible').count()))
+      return;
   }
   throw new Error('could not pick the first unit');
 }
