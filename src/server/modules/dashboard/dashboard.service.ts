@@ -6,7 +6,7 @@ import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/acc
 import type { ServiceContext } from '../../platform/request-context.js';
 import * as obligationViews from '../obligations/obligations-views.repository.js';
 import { listDueSoon, listOverdue, scopeCondition } from '../obligations/obligations-views.service.js';
-import { compactTallies, talliesCover, tallyMatrixGroups } from '../obligations/tallies.repository.js';
+import { talliesCover, tallyMatrixGroups } from '../obligations/tallies.repository.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
 import * as repo from './dashboard.repository.js';
@@ -27,14 +27,13 @@ const percentOf = (done: number, due: number) => (due === 0 ? null : Math.round(
 async function yearCountsByProgramme(ctx: ServiceContext, year: number, today: string) {
   const scope = scopePaths(ctx.actor, 'obligations.read');
   if (talliesCover(scope)) {
-    const { groups, needsCompaction } = await tallyMatrixGroups(ctx.db, {
+    const groups = await tallyMatrixGroups(ctx.db, {
       programmeId: null,
       year,
       today,
       rowKey: sql<string>`k.programme_id::text`,
       unitWhere: pathInSubtrees(orgUnits.path, scope),
     });
-    if (needsCompaction) await compactTallies(ctx.db, { programmeId: null, year });
     return obligationViews.foldMatrixGroups(groups);
   }
   return obligationViews.foldMatrixGroups(

@@ -28,7 +28,7 @@ import {
   scopeCondition,
   unitFilterPath,
 } from './obligations-views.service.js';
-import { compactTallies, talliesCover, tallyMatrixGroups } from './tallies.repository.js';
+import { talliesCover, tallyMatrixGroups } from './tallies.repository.js';
 
 type Matrix = z.infer<typeof ComplianceMatrix>;
 
@@ -113,9 +113,7 @@ async function matrixGroups(
       ? talliesCover(input.rootPaths)
       : input.prefix.split('/').filter(Boolean).length <= 1;
   if (talliesCover(scope) && rowsAreAnchors) {
-    const { groups, needsCompaction } = await tallyMatrixGroups(ctx.db, { ...input, unitWhere });
-    if (needsCompaction) await compactTallies(ctx.db, { programmeId: input.programmeId, year: input.year });
-    return groups;
+    return tallyMatrixGroups(ctx.db, { ...input, unitWhere });
   }
   return repo.liveMatrixGroups(ctx.db, {
     rowKey: input.rowKey,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Rule } from '../../../core/programme/rule.js';
 import { planYear } from '../../../core/programme/schedule.js';
@@ -6,6 +5,7 @@ import { assertInScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { ORDERED_ID_COUNTER_DIGITS, orderedIdPrefix } from '../../platform/ordered-ids.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import {
   acceptSubmission,
@@ -36,6 +36,9 @@ export function generateObligations(
     mentorIds: new Map([[input.reserve.id, input.mentorIds ?? []]]),
   });
 }
+
+/** One plan's rows (columns of `obligations`, by their SQL names) and, made once, their JSON. */
+type PlanSent = { rows: Record<string, unknown>[]; json: string };
 
 /** Reserves per INSERT: bounds one statement's parameter while keeping statements few. */
 const RESERVES_PER_STATEMENT = 2500;
@@ -97,9 +100,10 @@ export async function generateObligationsMany(
       quantity: p.quantity,
       min_chars: p.minChars,
     }));
+    const sent: PlanSent = { rows: plan, json: JSON.stringify(plan) };
     for (let i = 0; i < reserveIds.length; i += RESERVES_PER_STATEMENT) {
       const ids = reserveIds.slice(i, i + RESERVES_PER_STATEMENT);
-      created += await insertPlanForReserves(db, plan, ids);
+      created += await insertPlanForReserves(db, sent, ids);
     }
   }
   return created;
@@ -112,8 +116,8 @@ export async function generateObligationsMany(
  * speculative insertion per row cost a sixth of a province's year. Generations are serialised by a
  * transaction lock (`lockGeneration`), so what was found empty stays empty until it is filled.
  */
-async function insertPlanForReserves(db: Db, plan: Record<string, unknown>[], reserveIds: string[]) {
-  const year = plan[0].cycle_year as number;
+async function insertPlanForReserves(db: Db, plan: PlanSent, reserveIds: string[]) {
+  const year = plan.rows[0].cycle_year as number;
   const started = (await db.execute(sql`
     SELECT DISTINCT reserve_id AS id FROM obligations
      WHERE reserve_id = ANY(${`{${reserveIds.join(',')}}`}::uuid[]) AND cycle_year = ${year}`)) as unknown as {
@@ -128,31 +132,17 @@ async function insertPlanForReserves(db: Db, plan: Record<string, unknown>[], re
 }
 
 /**
- * The ids of a generated year: the MD5 of a random salt (one per statement) and the obligation's
- * identity, with the version-4 and variant bits set. As unguessable as `gen_random_uuid()` to anyone
- * without the salt, and unique as the identity is; but a fifth of the cost, which on the embedded
- * database was a sixth of the whole generation.
- */
-const GENERATED_ID = sql.raw(
-  `(substr(k.h, 1, 12) || '4' || substr(k.h, 14, 3) || '8' || substr(k.h, 18, 15))::uuid`,
-);
-
-function idHash(salt: string): SQL {
-  return sql`LATERAL (SELECT md5(${salt} || r.id::text || p.rule_key || p.period_key || p.actor_key) AS h) AS k`;
-}
-
-/**
  * A plain insert of one plan for reserves with nothing yet for the year, checked and counted from the
  * plan itself: its references (the reserves, the programme version, the mentors named) looked up
  * once, and its tallies as active reserves × plan rows by programme and anchor — what the insert
  * triggers would work out from 170 000 rows, from a thousandth of them. The triggers are told for
  * this statement only, by a transaction-local setting switched back off straight after.
  */
-async function insertPlanFromPlan(outer: Db, plan: Record<string, unknown>[], reserveIds: string[]) {
+async function insertPlanFromPlan(outer: Db, plan: PlanSent, reserveIds: string[]) {
   const ids = `{${reserveIds.join(',')}}`;
-  const versionIds = [...new Set(plan.map((p) => p.programme_version_id as string))];
+  const versionIds = [...new Set(plan.rows.map((p) => p.programme_version_id as string))];
   const actorIds = [
-    ...new Set(plan.map((p) => p.actor_person_id as string | null).filter((id) => id !== null)),
+    ...new Set(plan.rows.map((p) => p.actor_person_id as string | null).filter((id) => id !== null)),
   ];
   // Its own (sub)transaction: the setting is transaction-local, and the counts land with the rows or not at all.
   return outer.transaction(async (db) => {
@@ -175,29 +165,44 @@ async function insertPlanFromPlan(outer: Db, plan: Record<string, unknown>[], re
     await db.execute(sql`SELECT set_config('houbei.generated_from_plan', 'on', true)`);
     const created = await insertPlan(db, plan, reserveIds, sql``);
     await db.execute(sql`SELECT set_config('houbei.generated_from_plan', 'off', true)`);
+    // Active reserves counted by programme and anchor first (one anchor worked out per reserve),
+    // then crossed with the plan: a few hundred rows, not one per obligation.
     await db.execute(sql`
+      WITH anchored AS (
+        SELECT r.programme_id, tally_anchor(u.path) AS anchor, count(*)::int AS n
+          FROM reserves r
+          JOIN people pe ON pe.id = r.person_id
+          JOIN org_units u ON u.id = pe.unit_id
+         WHERE r.id = ANY(${ids}::uuid[]) AND r.state = 'active'
+         GROUP BY 1, 2)
       INSERT INTO obligation_tallies (programme_id, cycle_year, anchor_unit_id, rule_key, due_date, state, n)
-      SELECT r.programme_id, p.cycle_year, tally_anchor(u.path), p.rule_key, p.due_date, 'open', count(*)::int
-        FROM reserves r
-        JOIN people pe ON pe.id = r.person_id
-        JOIN org_units u ON u.id = pe.unit_id
-       CROSS JOIN json_populate_recordset(NULL::obligations, ${JSON.stringify(plan)}::json) AS p
-       WHERE r.id = ANY(${ids}::uuid[]) AND r.state = 'active'
+      SELECT a.programme_id, p.cycle_year, a.anchor, p.rule_key, p.due_date, 'open', sum(a.n)::int
+        FROM anchored a
+       CROSS JOIN json_populate_recordset(NULL::obligations, ${plan.json}::json) AS p
        GROUP BY 1, 2, 3, 4, 5`);
     return created;
   });
 }
 
-async function insertPlan(db: Db, plan: Record<string, unknown>[], reserveIds: string[], onConflict: SQL) {
+/**
+ * The plan is sent once, as JSON, and the database crosses it with the reserves. Row k
+ * of the statement (reserve by reserve, plan row by plan row) gets the ordered id `prefix` + k, so
+ * the primary key grows at its right-hand edge (see `ordered-ids.ts`).
+ */
+async function insertPlan(db: Db, plan: PlanSent, reserveIds: string[], onConflict: SQL) {
   const columns =
     'programme_version_id, rule_key, period_key, cycle_year, period_start, period_end, due_date, actor, actor_person_id, actor_key, quantity, min_chars';
+  const counter = sql.raw(`(r.i - 1) * ${plan.rows.length} + p.j - 1`);
   const result = (await db.execute(sql`
-    WITH inserted AS (
+    WITH p AS MATERIALIZED (
+      SELECT q.*, q.ordinality AS j
+        FROM json_populate_recordset(NULL::obligations, ${plan.json}::json) WITH ORDINALITY AS q),
+    inserted AS (
       INSERT INTO obligations (id, reserve_id, ${sql.raw(columns)})
-      SELECT ${GENERATED_ID}, r.id, ${sql.raw(columns.replace(/(\w+)/g, 'p.$1'))}
-        FROM unnest(${`{${reserveIds.join(',')}}`}::uuid[]) AS r(id)
-       CROSS JOIN json_populate_recordset(NULL::obligations, ${JSON.stringify(plan)}::json) AS p
-       CROSS JOIN ${idHash(randomUUID())}
+      SELECT (${orderedIdPrefix()} || lpad(to_hex(${counter}), ${ORDERED_ID_COUNTER_DIGITS}, '0'))::uuid,
+             r.id, ${sql.raw(columns.replace(/(\w+)/g, 'p.$1'))}
+        FROM unnest(${`{${reserveIds.join(',')}}`}::uuid[]) WITH ORDINALITY AS r(id, i)
+       CROSS JOIN p
       ${onConflict}
       RETURNING 1)
     SELECT count(*)::int AS n FROM inserted`)) as unknown as { rows: { n: number }[] };

@@ -26,9 +26,10 @@ export type StateGroup = {
 };
 
 /**
- * The matrix groups from the tallies of a year. `unitWhere` and `rowKey` are written
- * over `org_units.path`, which here is the anchor's path. Also says whether the deltas have piled up
- * (many rows per key) and should be folded (`compactTallies`).
+ * The matrix groups from the tallies of a year. `unitWhere` and `rowKey` are written over
+ * `org_units.path`, which here is the anchor's path. When the deltas it read have piled up (many
+ * rows per key), it folds that programme's year (`compactTallies`) on the way out, so the next read
+ * is small again; the fold is one statement, safe while others write.
  */
 export async function tallyMatrixGroups(
   db: Db,
@@ -40,7 +41,7 @@ export async function tallyMatrixGroups(
     unitWhere: SQL | undefined;
     today: string;
   },
-): Promise<{ groups: StateGroup[]; needsCompaction: boolean }> {
+): Promise<StateGroup[]> {
   const today = sql`${input.today}::date`;
   const result = (await db.execute(sql`
     WITH keyed AS MATERIALIZED (
@@ -61,9 +62,11 @@ export async function tallyMatrixGroups(
   for (const row of result.rows) {
     pieces += Number(row.pieces);
     keys += Number(row.keys);
-    if (Number(row.n) !== 0) groups.push({ ...row, n: Number(row.n) });
+    const { pieces: _pieces, keys: _keys, ...group } = row;
+    if (Number(row.n) !== 0) groups.push({ ...group, n: Number(row.n) });
   }
-  return { groups, needsCompaction: pieces > 2 * keys + 500 };
+  if (pieces > 2 * keys + 500) await compactTallies(db, { programmeId: input.programmeId, year: input.year });
+  return groups;
 }
 
 /**
