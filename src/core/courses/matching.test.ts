@@ -90,6 +90,36 @@ describe('planCredits', () => {
     expect(plan.add).toEqual([{ ...slot('2026-Q2', 'chosen'), completionId: 'a' }]);
   });
 
+  it('moves a late credit to an on-time completion of that quarter recorded after it', () => {
+    const late = { ...slot('2026-Q1'), completionId: 'late' };
+    const plan = planCredits({
+      slots: [slot('2026-Q1')],
+      completions: [done('late', '2026-04-10'), done('ontime', '2026-03-20')],
+      credits: [late],
+    });
+    expect(plan.withdraw).toEqual([late]);
+    expect(plan.add).toEqual([{ ...slot('2026-Q1'), completionId: 'ontime' }]);
+  });
+
+  it('keeps an on-time credit, and a late one when what came after is late too or before the quarter', () => {
+    const onTime = { ...slot('2026-Q1'), completionId: 'b' };
+    expect(
+      planCredits({
+        slots: [slot('2026-Q1')],
+        completions: [done('b', '2026-03-25'), done('a', '2026-03-20')],
+        credits: [onTime],
+      }),
+    ).toEqual({ withdraw: [], add: [] });
+    const late = { ...slot('2026-Q1'), completionId: 'late' };
+    expect(
+      planCredits({
+        slots: [slot('2026-Q1')],
+        completions: [done('late', '2026-04-20'), done('later', '2026-04-05'), done('before', '2025-12-30')],
+        credits: [late],
+      }),
+    ).toEqual({ withdraw: [], add: [] });
+  });
+
   it('keeps existing credits where they are and never credits a slot twice (property)', () => {
     const quarter = fc.constantFrom('2026-Q1', '2026-Q2', '2026-Q3');
     fc.assert(

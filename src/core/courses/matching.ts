@@ -43,8 +43,10 @@ export function slotForCompletion(completedOn: IsoDate, open: readonly CourseSlo
  * dropped) are withdrawn; then each completion that counts for nothing, oldest first, takes the
  * slot `slotForCompletion` gives among those still open. A completion counts for at most one slot
  * and a slot holds at most one completion, so importing a completion twice never counts twice.
- * Kept credits never move: an obligation once fulfilled by a completion stays tied to it. A
- * completion whose credit is withdrawn may take another open slot in the same pass.
+ * Kept credits do not move, with one exception: a credit that came late (completed after its
+ * quarter) gives way to a completion within that quarter recorded after it — the record of the
+ * on-time study came in late, and the quarter was in fact done on time. A completion whose credit is
+ * withdrawn may take another open slot in the same pass.
  */
 export function planCredits(input: {
   slots: readonly CourseSlot[];
@@ -52,8 +54,24 @@ export function planCredits(input: {
   credits: readonly Credit[];
 }): { withdraw: Credit[]; add: Credit[] } {
   const slotKeys = new Set(input.slots.map(slotKey));
-  const withdraw = input.credits.filter((c) => !slotKeys.has(slotKey(c)));
-  const kept = input.credits.filter((c) => slotKeys.has(slotKey(c)));
+  const dateOf = new Map(input.completions.map((c) => [c.id, c.completedOn]));
+  const creditedIds = new Set(input.credits.map((c) => c.completionId));
+  const givesWay = (credit: Credit) => {
+    const { start, end } = quarterBounds(credit.periodKey);
+    const on = dateOf.get(credit.completionId);
+    if (on === undefined || on <= end) return false;
+    return input.completions.some(
+      (c) =>
+        c.personId === credit.personId &&
+        c.courseId === credit.courseId &&
+        !creditedIds.has(c.id) &&
+        c.completedOn >= start &&
+        c.completedOn <= end,
+    );
+  };
+  const withdraw = input.credits.filter((c) => !slotKeys.has(slotKey(c)) || givesWay(c));
+  const withdrawn = new Set(withdraw);
+  const kept = input.credits.filter((c) => !withdrawn.has(c));
   const taken = new Set<string>();
   const keptKeys = new Set(kept.map(slotKey));
   const credited = new Set(kept.map((c) => c.completionId));

@@ -296,4 +296,31 @@ describe.each(dbKinds())('online-university learning on %s', (kind) => {
     const ld2 = list.items.find((i: { course: { code: string } }) => i.course.code === 'LD-2');
     expect(ld2.countsFor).toBeNull();
   });
+
+  it('moves a late completion’s credit to an on-time one recorded after it: the quarter was done on time', async () => {
+    const { start, end } = quarterBounds(P);
+    const record = (code: string, completedOn: string) =>
+      w.clients.hrA.post('/api/course-completions', {
+        personId: w.a1.person.id,
+        courseId: c[code],
+        completedOn,
+      });
+    expect((await record('CW-1', today)).statusCode).toBe(200);
+    expect((await record('CW-2', end)).statusCode).toBe(200);
+    expect(await obligation(w.a1.reserve.id, 'assigned_courses', P)).toMatchObject({
+      state: 'fulfilled',
+      fulfilledOn: today,
+    });
+    // The platform's record of CW-1 done within the quarter comes in afterwards.
+    const onTime = await record('CW-1', start);
+    expect(onTime.statusCode, onTime.body).toBe(200);
+    const after = await obligation(w.a1.reserve.id, 'assigned_courses', P);
+    expect(after).toMatchObject({ state: 'fulfilled', fulfilledOn: end, dueDate: end });
+    const list = (await w.clients.hrA.get(`/api/course-completions?search=${w.a1.person.employeeNo}`)).json();
+    const cw1 = list.items.filter((i: { course: { code: string } }) => i.course.code === 'CW-1');
+    const countsFor = Object.fromEntries(
+      cw1.map((i: { completedOn: string; countsFor: unknown }) => [i.completedOn, i.countsFor]),
+    );
+    expect(countsFor).toEqual({ [start]: { periodKey: P, kind: 'assigned' }, [today]: null });
+  });
 });
