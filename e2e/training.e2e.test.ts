@@ -190,4 +190,81 @@ describe.skipIf(!hasChromium)('learning in Chromium', () => {
     if (readingIsOpen) expect(reading).toContain(`心得截止：${year}-12-31`);
     await shot('09-my-reading');
   });
+
+  it('a county’s HR sees the city training its reserve attends, read-only, with its own people only', async () => {
+    const units =
+      await admin.get<{ id: string; parentId: string | null; type: string; name: string }[]>('/units');
+    const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+    const countyOf = (unitId: string) => {
+      for (let at: string | null | undefined = unitId; at; at = parentOf.get(at)) {
+        const unit = units.find((u) => u.id === at);
+        if (unit?.type === 'county_branch') return unit;
+      }
+      return null;
+    };
+    const [demo] = (
+      await admin.get<{ items: { id: string; title: string }[] }>(`/training/events?year=${year}`)
+    ).items;
+    // The demo's cohort is the city's departments: a county person is nominated, approved, and
+    // joins the city's training.
+    const county = units.find((u) => u.type === 'county_branch')!;
+    const staff = (
+      await admin.get<{ items: { id: string; name: string; unitId: string }[] }>(
+        `/people?unitId=${county.id}&pageSize=50`,
+      )
+    ).items.filter((p) => countyOf(p.unitId)?.id === county.id);
+    const [programme] = await admin.get<{ id: string }[]>('/programmes');
+    const checks = await admin.send<{ personId: string; issues: unknown[]; alreadyInPool: boolean }[]>(
+      'POST',
+      '/pool/eligibility',
+      { programmeId: programme.id, personIds: staff.map((p) => p.id) },
+    );
+    const eligible = checks.find((c) => !c.issues.length && !c.alreadyInPool)!;
+    const attendee = staff.find((p) => p.id === eligible.personId)!;
+    const [nominee] = await admin.send<{ id: string }[]>('POST', '/pool/nominations', {
+      programmeId: programme.id,
+      nominations: [{ personId: attendee.id }],
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await admin.send('POST', '/pool/decisions', {
+      reserveIds: [nominee.id],
+      decision: 'approve',
+      meetingName: '公司领导班子会议',
+      meetingDate: today,
+    });
+    const added = await admin.send<{ added: number }>('POST', `/training/events/${demo.id}/participants`, {
+      reserveIds: [nominee.id],
+    });
+    expect(added.added).toBe(1);
+    await createAccount(admin, server.url, {
+      personId: staff.find((p) => p.id !== attendee.id)!.id,
+      username: 'hr_county_learn',
+      role: 'hr_admin',
+      unitId: county.id,
+      password: 'County-HR-2026',
+    });
+
+    await signIn('hr_county_learn', 'County-HR-2026');
+    await page.goto(`${server.url}/training`);
+    const row = page.getByTestId('events-table').locator('tr', { hasText: demo.title });
+    await row.getByText('本单位参训').waitFor();
+    await shot('10-county-trainings');
+    await page.getByTestId(`event-open-${demo.id}`).click();
+    await page.getByTestId('event-attending-only').waitFor();
+    await page.getByTestId('participants-table').getByText(attendee.name).waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('event-attending-only').textContent()).toContain('仅显示本单位的参训人员');
+    expect(await page.getByTestId('participants-add').count()).toBe(0);
+    expect(await page.getByTestId('event-edit').count()).toBe(0);
+    // The county's own participants only: fewer than the city's, and as many as the county's API gives.
+    const countyHr = await apiSignIn(server.url, 'hr_county_learn', 'County-HR-2026');
+    const theirs = await countyHr.get<{ total: number }>(`/training/events/${demo.id}/participants`);
+    const all = await admin.get<{ total: number }>(`/training/events/${demo.id}/participants`);
+    expect(theirs.total).toBeGreaterThanOrEqual(1);
+    expect(theirs.total).toBeLessThan(all.total);
+    expect(await page.getByTestId('participants-table').locator('tbody tr.ant-table-row').count()).toBe(
+      Math.min(theirs.total, 20),
+    );
+    await shot('11-county-attending');
+  });
 });

@@ -48,6 +48,8 @@ export const TrainingEventItem = z.object({
   place: z.string(),
   participants: z.number().int(),
   present: z.number().int(),
+  /** Another unit's training that the caller's people attend: read-only, their own participants only. */
+  attendingOnly: z.boolean(),
   actions: z.object({ edit: z.boolean() }),
 });
 export const TrainingEventList = paged(TrainingEventItem);

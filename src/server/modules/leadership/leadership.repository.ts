@@ -89,6 +89,25 @@ export async function chargedPaths(db: Db, personId: string): Promise<string[]> 
 }
 
 /**
+ * The units a person was in charge of on a day (the charge began on or before it and had not ended
+ * before it): a talk is checked against who was 分管 when it was held, not against today's charges.
+ */
+export async function chargedPathsOn(db: Db, personId: string, day: string): Promise<string[]> {
+  const rows = await db
+    .select({ path: orgUnits.path })
+    .from(leaderCharges)
+    .innerJoin(orgUnits, eq(orgUnits.id, leaderCharges.unitId))
+    .where(
+      and(
+        eq(leaderCharges.leaderPersonId, personId),
+        sql`${leaderCharges.startOn} <= ${day}::date`,
+        sql`(${leaderCharges.endOn} IS NULL OR ${leaderCharges.endOn} >= ${day}::date)`,
+      ),
+    );
+  return rows.map((r) => r.path);
+}
+
+/**
  * SQL: "a unit path lies in a subtree the person is in charge of today" — for conditions that
  * must stay one statement (duty lists, calendars).
  */

@@ -16,7 +16,7 @@ import { getUnitRow } from '../units/units.service.js';
 import * as repo from './leadership.repository.js';
 import { leaderCharges } from './leadership.table.js';
 
-export { chargedPaths, inChargeOfPath } from './leadership.repository.js';
+export { chargedPaths, chargedPathsOn, inChargeOfPath } from './leadership.repository.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findCharge>>>;
 

@@ -10,7 +10,7 @@ import {
 import { type Actor, inScope, scopePaths } from '../../platform/access.js';
 import { type Db, readAll } from '../../platform/db.js';
 import type { FieldIssue } from '../../platform/errors.js';
-import { chargedPaths } from '../leadership/leadership.service.js';
+import { chargedPaths, chargedPathsOn } from '../leadership/leadership.service.js';
 import * as repo from './talks.repository.js';
 
 /** What the caller is to a reserve: the talker roles they may take, and whether HR may record for others. */
@@ -42,13 +42,19 @@ export function viewerOf(actor: Actor): repo.TalkViewer {
 
 /**
  * Checks the talkers of a talk with a reserve: each an employed person in the part they are named
- * for (the leader in charge must be in charge of the reserve's unit, the HR leader must hold that
+ * for (the leader in charge must have been in charge of the reserve's unit on the day of the talk —
+ * a talk held before a change of 分管 still counts — the HR leader must hold that
  * role over it, a mentor must be the reserve's mentor today), and a talk of a kind that settles an
  * obligation must have the talker it asks for.
  */
 export async function talkerIssues(
   db: Db,
-  input: { reserve: repo.ReserveContext; kind: TalkKind; talkers: z.infer<typeof Talker>[] },
+  input: {
+    reserve: repo.ReserveContext;
+    kind: TalkKind;
+    heldOn: string;
+    talkers: z.infer<typeof Talker>[];
+  },
 ): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   const { reserve, talkers } = input;
@@ -73,11 +79,11 @@ export async function talkerIssues(
       continue;
     }
     if (talker.role === 'leader_in_charge') {
-      const charged = await chargedPaths(db, talker.personId);
+      const charged = await chargedPathsOn(db, talker.personId, input.heldOn);
       if (!charged.some((p) => reserve.unitPath.startsWith(p)))
         issues.push({
           path,
-          message: `${person.name} 不是 ${reserve.unitName} 的分管领导 / not the leader in charge`,
+          message: `${person.name} 在 ${input.heldOn} 不是 ${reserve.unitName} 的分管领导 / not the leader in charge on the day of the talk`,
         });
     }
     if (

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createUnit, createUser } from '../../../../test/factories.js';
@@ -45,10 +45,13 @@ describe.each(dbKinds())('talk records and talk plans on %s', (kind) => {
     return rows[0];
   };
 
+  let countyAId: string;
+
   beforeAll(async () => {
     t = await buildTestApp(kind);
     const root = await createUnit(t.db, { name: '江州市分公司' });
     const countyA = await createUnit(t.db, { parent: root, name: '青山县分公司', type: 'county_branch' });
+    countyAId = countyA.id;
     const deptA = await createUnit(t.db, { parent: countyA, name: '青山市场部' });
     const countyB = await createUnit(t.db, { parent: root, name: '临江县分公司', type: 'county_branch' });
     const deptB = await createUnit(t.db, { parent: countyB, name: '临江市场部' });
@@ -353,5 +356,29 @@ describe.each(dbKinds())('talk records and talk plans on %s', (kind) => {
     expect((await c.idle.get('/api/talks/talkable')).json()).toEqual([]);
     const previous = (await c.mentor1.get(`/api/talks/previous?reserveId=${rA.id}&before=2025-12-01`)).json();
     expect(previous.talk.agreedActions[0].text).toBe('牵头完成二季度集团客户走访计划');
+  });
+
+  it('checks the leader in charge on the day of the talk: one held before a change of 分管 still counts', async () => {
+    // 钱领导 was in charge of county A from January to May 2025, and is no longer.
+    await createCharge(t.db, p.idle.id, countyAId, '2025-01-01');
+    await t.db.execute(sql`UPDATE leader_charges SET end_on = '2025-05-31'
+                            WHERE leader_person_id = ${p.idle.id} AND unit_id = ${countyAId}`);
+    const held = (heldOn: string) =>
+      c.hrA.post(
+        '/api/talks',
+        talkBody({
+          reserveId: rA2.id,
+          kind: 'leader_annual',
+          heldOn,
+          talkers: [{ personId: p.idle.id, role: 'leader_in_charge' }],
+        }),
+      );
+    const after = await held('2025-06-15');
+    expect(after.statusCode).toBe(400);
+    expect(after.json().error.details.fields[0]).toMatchObject({ path: 'talkers.0.personId' });
+    expect(after.json().error.details.fields[0].message).toContain('2025-06-15');
+    const before = await held('2025-03-10');
+    expect(before.statusCode, before.body).toBe(200);
+    expect((await obligation(rA2.id, 'leader_talk', '2025')).state).toBe('fulfilled');
   });
 });

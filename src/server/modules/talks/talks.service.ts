@@ -160,7 +160,7 @@ function contentIssues(body: Omit<Body, 'reserveId'>): FieldIssue[] {
 async function validate(db: Db, reserve: repo.ReserveContext, body: Omit<Body, 'reserveId'>): Promise<void> {
   const issues = [
     ...contentIssues(body),
-    ...(await talkerIssues(db, { reserve, kind: body.kind, talkers: body.talkers })),
+    ...(await talkerIssues(db, { reserve, kind: body.kind, heldOn: body.heldOn, talkers: body.talkers })),
   ];
   if (body.heldOn > todayIn(reserve.timeZone))
     issues.push({ path: 'heldOn', message: '谈话日期不能晚于今天 / not in the future' });

@@ -3,7 +3,7 @@ import { OBLIGATION_STATUS_LABELS } from '../../../core/programme/status.js';
 import { streamWorkbook } from '../../platform/excel.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import * as repo from './training.repository.js';
-import { loadEvent } from './training.service.js';
+import { loadEvent, participantsSeen } from './training.service.js';
 import { presentParticipants } from './training-participants.service.js';
 
 /** A training's participants with attendance and reflection status, as a workbook (streamed). */
@@ -11,7 +11,7 @@ export async function exportParticipants(ctx: ServiceContext, eventId: string) {
   const found = await loadEvent(ctx.db, ctx, eventId, 'learning.read');
   const { event } = found;
   async function* rows() {
-    for await (const batch of repo.iterateParticipants(ctx.db, eventId)) {
+    for await (const batch of repo.iterateParticipants(ctx.db, eventId, participantsSeen(ctx, found))) {
       const shaped = await presentParticipants(ctx.db, event.year, batch);
       yield shaped.map((p) => ({
         name: p.personName,

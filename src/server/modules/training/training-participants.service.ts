@@ -15,7 +15,7 @@ import { invalidFields } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import { moveReflections, reflectionsOf } from './learning-obligations.js';
 import * as repo from './training.repository.js';
-import { loadEvent } from './training.service.js';
+import { loadEvent, participantsSeen } from './training.service.js';
 import { trainingEvents, trainingParticipants } from './training.table.js';
 
 /** Participant rows with each one's training reflection of the event's year. */
@@ -38,6 +38,7 @@ export async function listParticipants(
   const { rows, total } = await repo.listParticipants(ctx.db, {
     eventId,
     q: query.q,
+    onlyUnder: participantsSeen(ctx, found),
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });

@@ -25,6 +25,7 @@ describe.each(dbKinds())('training events on %s', (kind) => {
   let countyA: Unit;
   let deptA: Unit;
   let countyB: Unit;
+  let root: Unit;
 
   const due = async (reserve: TestReserve, ruleKey = 'training_reflection') => {
     const [row] = await t.db
@@ -52,7 +53,7 @@ describe.each(dbKinds())('training events on %s', (kind) => {
 
   beforeAll(async () => {
     t = await buildTestApp(kind);
-    const root = await createUnit(t.db, { name: '江州市分公司' });
+    root = await createUnit(t.db, { name: '江州市分公司' });
     countyA = await createUnit(t.db, { parent: root, name: '青山县分公司', type: 'county_branch' });
     deptA = await createUnit(t.db, { parent: countyA, name: '青山市场部' });
     const deptA2 = await createUnit(t.db, { parent: countyA, name: '青山网络部' });
@@ -78,6 +79,7 @@ describe.each(dbKinds())('training events on %s', (kind) => {
     };
     await login('hrA', 'hr_admin', countyA);
     await login('hrB', 'hr_admin', countyB);
+    await login('hrCity', 'hr_admin', root);
     await login('leader', 'leadership', root);
   });
   afterAll(() => t.close());
@@ -237,5 +239,50 @@ describe.each(dbKinds())('training events on %s', (kind) => {
       reflection: { dueDate: `${Y}-06-30` },
     });
     expect((await c.b.get(`/api/my/learning?year=${Y}`)).json().trainings).toEqual([]);
+  });
+
+  it('shows a county the city’s training its reserves attend: read-only, and only its own people', async () => {
+    const programme = await createProgramme(t.db, root, { tier: '中层管理人员后备' });
+    const person = await createPerson(t.db, t.cipher, deptA, { name: '后备c' });
+    r.c = await createReserve(t.db, { person, programme, enrolledOn: `${Y}-01-01` });
+    await scheduleReserve(t.db, r.c, programme, Y);
+    const created = await c.hrCity.post(
+      '/api/training/events',
+      event({ unitId: root.id, title: `${Y}年全市后备干部集中培训`, place: '市分公司培训中心' }),
+    );
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    const added = await c.hrCity.post(`/api/training/events/${id}/participants`, {
+      reserveIds: [r.c.id, r.b.id],
+    });
+    expect(added.json()).toEqual({ added: 2, inOtherTraining: [] });
+
+    // The city sees the whole training.
+    const city = (await c.hrCity.get(`/api/training/events/${id}`)).json();
+    expect(city).toMatchObject({ participants: 2, attendingOnly: false, actions: { edit: true } });
+    // County A: listed beside its own, read-only, its one participant only.
+    const list = (await c.hrA.get(`/api/training/events?year=${Y}`)).json();
+    const seen = list.items.find((e: { id: string }) => e.id === id);
+    expect(seen).toMatchObject({ participants: 1, attendingOnly: true, actions: { edit: false } });
+    expect(list.items.filter((e: { attendingOnly: boolean }) => !e.attendingOnly)).toHaveLength(1);
+    expect((await c.hrA.get(`/api/training/events/${id}`)).json()).toMatchObject({ participants: 1 });
+    const people = (await c.hrA.get(`/api/training/events/${id}/participants`)).json();
+    expect(people.total).toBe(1);
+    expect(people.items.map((p: { personName: string }) => p.personName)).toEqual(['后备c']);
+    const file = await c.hrA.get(`/api/training/events/${id}/participants/export`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0].getColumn(1).values.filter(Boolean)).toEqual(['姓名', '后备c']);
+    // Nothing of it may be changed from the county.
+    expect((await c.hrA.delete(`/api/training/events/${id}`)).statusCode).toBe(404);
+    expect((await c.hrA.get(`/api/training/events/${id}/candidates`)).statusCode).toBe(404);
+    const add = await c.hrA.post(`/api/training/events/${id}/participants`, { reserveIds: [r.c.id] });
+    expect(add.statusCode).toBe(404);
+    // County B sees its own participant; a search for county A's finds nothing.
+    const b = (await c.hrB.get(`/api/training/events/${id}/participants?q=后备c`)).json();
+    expect(b.total).toBe(0);
+    expect((await c.hrB.get(`/api/training/events/${id}/participants`)).json().items).toMatchObject([
+      { personName: '后备b' },
+    ]);
   });
 });

@@ -17,25 +17,49 @@ export async function findUnitRef(db: Db, id: string) {
   return row ?? null;
 }
 
-const eventColumns = {
-  event: trainingEvents,
-  unitName: orgUnits.name,
-  unitPath: orgUnits.path,
-  participants: sql<number>`(SELECT count(*)::int FROM ${trainingParticipants} p WHERE p.event_id = ${trainingEvents.id})`,
-  present: sql<number>`(SELECT count(*)::int FROM ${trainingParticipants} p WHERE p.event_id = ${trainingEvents.id} AND p.attendance = 'present')`,
-};
+/**
+ * Participants whose person's unit lies under `paths`, as a condition on `p` (training_participants):
+ * a county sees a city training its reserves attend, and only them.
+ */
+function participantUnder(paths: string[]): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${reserves} r JOIN ${people} pe ON pe.id = r.person_id
+                     JOIN ${orgUnits} pu ON pu.id = pe.unit_id
+                     WHERE r.id = p.reserve_id AND ${pathInSubtrees(sql`pu.path`, paths)})`;
+}
+
+/**
+ * The columns of an event as `paths` see it: an event of a unit under them with all its participants
+ * counted; one they only attend, with only their own people counted (`ownedInScope` false).
+ */
+function eventColumns(paths: string[]) {
+  const owned = pathInSubtrees(orgUnits.path, paths);
+  const counted = sql`(${owned} OR ${participantUnder(paths)})`;
+  return {
+    event: trainingEvents,
+    unitName: orgUnits.name,
+    unitPath: orgUnits.path,
+    ownedInScope: sql<boolean>`(${owned})`,
+    participants: sql<number>`(SELECT count(*)::int FROM ${trainingParticipants} p WHERE p.event_id = ${trainingEvents.id} AND ${counted})`,
+    present: sql<number>`(SELECT count(*)::int FROM ${trainingParticipants} p WHERE p.event_id = ${trainingEvents.id} AND p.attendance = 'present' AND ${counted})`,
+  };
+}
 export type EventRow = {
   event: typeof trainingEvents.$inferSelect;
   unitName: string;
   unitPath: string;
+  /** The event's unit is under the caller's paths (else they see it for their participants only). */
+  ownedInScope: boolean;
   participants: number;
   present: number;
 };
 
+/** Events of units under `paths`, and events with a participant whose unit is under them. */
 export type EventFilter = { paths: string[]; q?: string; year?: number };
 
 function eventWhere(f: EventFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [pathInSubtrees(orgUnits.path, f.paths)];
+  const attended = sql`EXISTS (SELECT 1 FROM ${trainingParticipants} p
+                               WHERE p.event_id = ${trainingEvents.id} AND ${participantUnder(f.paths)})`;
+  const conditions: (SQL | undefined)[] = [or(pathInSubtrees(orgUnits.path, f.paths), attended)];
   if (f.q) {
     const p = containsPattern(f.q);
     conditions.push(
@@ -46,12 +70,12 @@ function eventWhere(f: EventFilter): SQL | undefined {
   return and(...conditions);
 }
 
-/** A page of the training events owned by units in some subtrees, latest first. */
+/** A page of the training events seen from some subtrees (`EventFilter`), latest first. */
 export async function listEvents(db: Db, f: EventFilter, page: { offset: number; limit: number }) {
   const where = eventWhere(f);
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select(eventColumns)
+      .select(eventColumns(f.paths))
       .from(trainingEvents)
       .innerJoin(orgUnits, eq(orgUnits.id, trainingEvents.unitId))
       .where(where)
@@ -67,13 +91,16 @@ export async function listEvents(db: Db, f: EventFilter, page: { offset: number;
   return { rows: rows as EventRow[], total };
 }
 
-/** One event with its unit, or null. */
-export async function findEvent(db: Db, id: string): Promise<EventRow | null> {
+/**
+ * One event with its unit as `paths` see it, or null when it does not exist or is neither under
+ * them nor attended by anyone under them.
+ */
+export async function findEvent(db: Db, id: string, paths: string[]): Promise<EventRow | null> {
   const [row] = await db
-    .select(eventColumns)
+    .select(eventColumns(paths))
     .from(trainingEvents)
     .innerJoin(orgUnits, eq(orgUnits.id, trainingEvents.unitId))
-    .where(eq(trainingEvents.id, id));
+    .where(and(eq(trainingEvents.id, id), eventWhere({ paths })));
   return (row as EventRow) ?? null;
 }
 
@@ -107,11 +134,13 @@ export type ParticipantRow = {
   tier: string;
 };
 
-function participantWhere(eventId: string, q?: string): SQL | undefined {
+/** `onlyUnder`: the participants whose unit lies under these paths (a county at a city training). */
+function participantWhere(eventId: string, q?: string, onlyUnder?: string[]): SQL | undefined {
   const p = q ? containsPattern(q) : null;
   return and(
     eq(trainingParticipants.eventId, eventId),
     p ? or(ilike(people.name, p), sql`lower(${people.employeeNo}) LIKE lower(${p})`) : undefined,
+    onlyUnder ? pathInSubtrees(orgUnits.path, onlyUnder) : undefined,
   );
 }
 
@@ -125,25 +154,29 @@ function participantQuery(db: Db) {
     .innerJoin(programmes, eq(programmes.id, reserves.programmeId));
 }
 
-/** A page of an event's participants, by unit path then name. */
+/**
+ * A page of an event's participants, by unit path then name; `onlyUnder` keeps those whose unit lies
+ * under these paths (a county looking at a city training).
+ */
 export async function listParticipants(
   db: Db,
-  input: { eventId: string; q?: string; offset: number; limit: number },
+  input: { eventId: string; q?: string; onlyUnder?: string[]; offset: number; limit: number },
 ) {
-  const where = participantWhere(input.eventId, input.q);
+  const where = participantWhere(input.eventId, input.q, input.onlyUnder);
   const [rows, [{ total }]] = await Promise.all([
     participantQuery(db)
       .where(where)
       .orderBy(asc(orgUnits.path), asc(people.name), asc(trainingParticipants.reserveId))
       .offset(input.offset)
       .limit(input.limit),
-    // Without a search the count needs no join (the primary key leads with the event).
-    input.q
+    // Without a search or a unit filter the count needs no join (the primary key leads with the event).
+    input.q || input.onlyUnder
       ? db
           .select({ total: count() })
           .from(trainingParticipants)
           .innerJoin(reserves, eq(reserves.id, trainingParticipants.reserveId))
           .innerJoin(people, eq(people.id, reserves.personId))
+          .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
           .where(where)
       : db
           .select({ total: count() })
@@ -153,11 +186,11 @@ export async function listParticipants(
   return { rows: rows as ParticipantRow[], total };
 }
 
-/** Every participant of an event, in batches (the export): no count, large pages. */
-export async function* iterateParticipants(db: Db, eventId: string, batch = 2000) {
+/** Every participant of an event (or those under `onlyUnder`), in batches (the export): no count. */
+export async function* iterateParticipants(db: Db, eventId: string, onlyUnder?: string[], batch = 2000) {
   for (let offset = 0; ; offset += batch) {
     const rows = (await participantQuery(db)
-      .where(participantWhere(eventId))
+      .where(participantWhere(eventId, undefined, onlyUnder))
       .orderBy(asc(orgUnits.path), asc(people.name), asc(trainingParticipants.reserveId))
       .offset(offset)
       .limit(batch)) as ParticipantRow[];

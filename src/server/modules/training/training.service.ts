@@ -8,7 +8,7 @@ import type {
   UpdateTrainingEventBody,
 } from '../../../contracts/training.js';
 import { trainingDateIssues, trainingYear } from '../../../core/learning/learning.js';
-import { assertInScope, assertPermission, inScope, scopePaths } from '../../platform/access.js';
+import { assertPermission, inScope, scopePaths } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
@@ -34,11 +34,12 @@ function present(ctx: ServiceContext, row: repo.EventRow): Item {
     place: e.place,
     participants: row.participants,
     present: row.present,
-    actions: { edit: inScope(ctx.actor, 'learning.manage', row.unitPath) },
+    attendingOnly: !row.ownedInScope,
+    actions: { edit: row.ownedInScope && inScope(ctx.actor, 'learning.manage', row.unitPath) },
   };
 }
 
-/** A page of the trainings owned by units in the caller's scope. */
+/** A page of the trainings of units in the caller's scope, and of those their people attend. */
 export async function listEvents(ctx: ServiceContext, query: z.infer<typeof TrainingEventQuery>) {
   assertPermission(ctx.actor, 'learning.read');
   const { rows, total } = await repo.listEvents(
@@ -49,16 +50,27 @@ export async function listEvents(ctx: ServiceContext, query: z.infer<typeof Trai
   return { items: rows.map((r) => present(ctx, r)), total, page: query.page, pageSize: query.pageSize };
 }
 
-/** An event the caller may see (`learning.read`) or change (`learning.manage`); 404 otherwise. */
+/**
+ * An event the caller may see (`learning.read`: of a unit in their scope, or attended by people
+ * in it) or change (`learning.manage`: of a unit in their scope); 404 otherwise.
+ */
 export async function loadEvent(
   db: Db,
   ctx: ServiceContext,
   id: string,
   permission: 'learning.read' | 'learning.manage',
 ): Promise<repo.EventRow> {
-  const row = await repo.findEvent(db, id);
-  assertInScope(ctx.actor, permission, row?.unitPath);
-  return row!;
+  const row = await repo.findEvent(db, id, scopePaths(ctx.actor, permission));
+  if (!row || (permission === 'learning.manage' && !row.ownedInScope)) throw new AppError('not_found');
+  return row;
+}
+
+/**
+ * Whose participants the caller sees of an event: all of them at one of their own units' events,
+ * else (a city training their reserves attend) only those under their scope.
+ */
+export function participantsSeen(ctx: ServiceContext, row: repo.EventRow): string[] | undefined {
+  return row.ownedInScope ? undefined : scopePaths(ctx.actor, 'learning.read');
 }
 
 /** One training with its description. */

@@ -29,6 +29,9 @@ export const enTraining: typeof zhTraining = {
     deleteTraining: 'Delete training',
     deleteConfirm: "Participants' reflections go back to their nominal due date. Delete?",
     back: 'Back to trainings',
+    attendingTag: 'Our people attend',
+    attendingHint:
+      '{{unit}} runs this training. Only your own participants are shown; the organising unit records participants and attendance.',
     addParticipants: 'Add participants',
     removeSelected: 'Remove selected',
     removeConfirm: "The selected people's reflections go back to their nominal due date. Remove?",

@@ -27,6 +27,8 @@ export const zhTraining = {
     deleteTraining: '删除培训',
     deleteConfirm: '删除后，参训人员的培训心得截止日期恢复为原定日期。确定删除？',
     back: '返回培训列表',
+    attendingTag: '本单位参训',
+    attendingHint: '本培训由{{unit}}组织，此处仅显示本单位的参训人员；参训人员与出勤由组织单位登记。',
     addParticipants: '增加参训人员',
     removeSelected: '移除所选人员',
     removeConfirm: '移除后，所选人员的培训心得截止日期恢复为原定日期。确定移除？',

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -33,6 +33,14 @@ export function EventPage() {
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {e.attendingOnly && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('learn.attendingHint', { unit: e.unitName })}
+          data-testid="event-attending-only"
+        />
+      )}
       <Card
         title={<span data-testid="event-heading">{e.title}</span>}
         extra={

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, InputNumber, Space, Table, type TableProps, Tabs } from 'antd';
+import { Button, Card, Empty, Input, InputNumber, Space, Table, type TableProps, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,9 +26,13 @@ function EventsTab() {
       key: 'title',
       ellipsis: true,
       render: (_, r) => (
-        <Link to={`/training/${r.id}`} data-testid={`event-open-${r.id}`}>
-          {r.title}
-        </Link>
+        // The tag first: the title may be cut short by the column, the tag must stay in view.
+        <>
+          {r.attendingOnly && <Tag color="blue">{t('learn.attendingTag')}</Tag>}
+          <Link to={`/training/${r.id}`} data-testid={`event-open-${r.id}`}>
+            {r.title}
+          </Link>
+        </>
       ),
     },
     { title: t('learn.trainer'), dataIndex: 'trainer', width: 160, ellipsis: true },
