@@ -25,8 +25,9 @@ export async function startBareServer(
     const params = session.statement.params.map((p) => (p === session.sessionId ? id : p));
     const [found] = await run({ sql: session.statement.sql, params });
     if (!found) return reply.code(401).send({ error: 'no session' });
-    const [items, [{ count }]] = await Promise.all([run(statements.page), run(statements.count)]);
-    return { items, total: Number(count), page: 1, pageSize: 20 };
+    const [items, [totals]] = await Promise.all([run(statements.page), run(statements.count)]);
+    // The total is the count statement's first column (a live capped count, or the people counts' sum).
+    return { items, total: Number(Object.values(totals)[0]), page: 1, pageSize: 20 };
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, url };

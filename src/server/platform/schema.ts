@@ -24,6 +24,7 @@ export {
 } from '../modules/obligations/obligations.table.js';
 export { obligationTallies } from '../modules/obligations/tallies.table.js';
 export { people, personPhotos } from '../modules/people/people.table.js';
+export { peopleCounts } from '../modules/people/people-counts.table.js';
 export { programmes, programmeVersions } from '../modules/programmes/programmes.table.js';
 export {
   reflectionFiles,

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Dashboard } from '../../../contracts/dashboard.js';
+import { anchorsCover } from '../../../core/org/anchors.js';
 import { DEFAULT_PROGRAMME } from '../../../core/programme/default-programme.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
 import { assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
 import type { ServiceContext } from '../../platform/request-context.js';
 import * as obligationViews from '../obligations/obligations-views.repository.js';
 import { listDueSoon, listOverdue, scopeCondition } from '../obligations/obligations-views.service.js';
-import { talliesCover, tallyMatrixGroups } from '../obligations/tallies.repository.js';
+import { tallyMatrixGroups } from '../obligations/tallies.repository.js';
 import { reserves } from '../reserves/reserves.table.js';
 import { orgUnits } from '../units/units.table.js';
 import * as repo from './dashboard.repository.js';
@@ -26,7 +27,7 @@ const percentOf = (done: number, due: number) => (due === 0 ? null : Math.round(
  */
 async function yearCountsByProgramme(ctx: ServiceContext, year: number, today: string) {
   const scope = scopePaths(ctx.actor, 'obligations.read');
-  if (talliesCover(scope)) {
+  if (anchorsCover(scope)) {
     const groups = await tallyMatrixGroups(ctx.db, {
       programmeId: null,
       year,

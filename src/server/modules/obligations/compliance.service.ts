@@ -8,6 +8,7 @@ import type {
   MatrixQuery,
   OverdueQuery,
 } from '../../../contracts/obligations.js';
+import { anchorsCover } from '../../../core/org/anchors.js';
 import type { RuleActor } from '../../../core/programme/rule.js';
 import { todayIn, yearOf } from '../../../core/time/dates.js';
 import { assertInScope, assertPermission, pathInSubtrees, scopePaths } from '../../platform/access.js';
@@ -28,7 +29,7 @@ import {
   scopeCondition,
   unitFilterPath,
 } from './obligations-views.service.js';
-import { talliesCover, tallyMatrixGroups } from './tallies.repository.js';
+import { tallyMatrixGroups } from './tallies.repository.js';
 
 type Matrix = z.infer<typeof ComplianceMatrix>;
 
@@ -110,9 +111,9 @@ async function matrixGroups(
   );
   const rowsAreAnchors =
     input.prefix === null
-      ? talliesCover(input.rootPaths)
+      ? anchorsCover(input.rootPaths)
       : input.prefix.split('/').filter(Boolean).length <= 1;
-  if (talliesCover(scope) && rowsAreAnchors) {
+  if (anchorsCover(scope) && rowsAreAnchors) {
     return tallyMatrixGroups(ctx.db, { ...input, unitWhere });
   }
   return repo.liveMatrixGroups(ctx.db, {

@@ -12,6 +12,7 @@ import {
   type StatusFilter,
   type WaiveBody,
 } from '../../../contracts/obligations.js';
+import { anchorsCover } from '../../../core/org/anchors.js';
 import type { Rule } from '../../../core/programme/rule.js';
 import {
   OBLIGATION_STATUSES,
@@ -41,7 +42,7 @@ import { reviewObligation, waiveObligation } from './obligations.service.js';
 import { obligations } from './obligations.table.js';
 import { itemsWorkbook } from './obligations-export.js';
 import * as repo from './obligations-views.repository.js';
-import { talliesCover, tallyOverdueCount } from './tallies.repository.js';
+import { tallyOverdueCount } from './tallies.repository.js';
 import { obligationTallies } from './tallies.table.js';
 
 /** The office's own calendar, for defaults (current year, month) when no programme is named. */
@@ -216,7 +217,7 @@ async function overdueWhere(ctx: ServiceContext, query: OverdueFilter) {
   )!;
   // The count of the whole organisation or of a root's child, without a name search, comes from the
   // tallies (the same conditions over the anchor unit); anything narrower counts its own rows.
-  const counted = !pattern && talliesCover(unitPath ? [...scope, unitPath] : scope);
+  const counted = !pattern && anchorsCover(unitPath ? [...scope, unitPath] : scope);
   const tallyWhere = counted
     ? and(
         pathInSubtrees(orgUnits.path, scope),

@@ -21,22 +21,12 @@ import {
   compactTallies,
   countTalliesFromObligations,
   readTallies,
-  talliesCover,
   tallyMatrixGroups,
 } from './tallies.repository.js';
 import { obligationTallies } from './tallies.table.js';
 
 type UnitRow = Awaited<ReturnType<typeof createUnit>>;
 const Y = Number(todayIn('Asia/Shanghai').slice(0, 4));
-
-describe('talliesCover', () => {
-  it('answers for the organisation, a root and a root’s child, not for anything deeper', () => {
-    expect(talliesCover(['/'])).toBe(true);
-    expect(talliesCover(['/r/', '/r/c/'])).toBe(true);
-    expect(talliesCover(['/r/c/d/'])).toBe(false);
-    expect(talliesCover(['/r/', '/r/c/d/'])).toBe(false);
-  });
-});
 
 /**
  * The tallies are kept by triggers: after every kind of change (obligations added, changed and

@@ -7,14 +7,6 @@ import { orgUnits } from '../units/units.table.js';
 import { obligations } from './obligations.table.js';
 import { obligationTallies as t } from './tallies.table.js';
 
-/**
- * Whether counts by anchor unit answer for these unit paths: each is the whole organisation ('/'),
- * a root or a root's child, so "the person's unit lies under it" is the same as "the anchor does".
- */
-export function talliesCover(paths: string[]): boolean {
-  return paths.every((p) => p.split('/').filter(Boolean).length <= 2);
-}
-
 /** Counts of the matrix by row, rule, state and due-date side, as `matrixCounts` folds them. */
 export type StateGroup = {
   rowKey: string;

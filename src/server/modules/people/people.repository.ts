@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db.js';
 import { escapeLike } from '../../platform/sql-text.js';
 import { orgUnits } from '../units/units.table.js';
 import { people, personPhotos } from './people.table.js';
+import { countPeopleFromCounts, peopleCountsAnswer } from './people-counts.repository.js';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -73,7 +74,11 @@ const listColumns = {
   active: people.active,
 };
 
-/** One page of people matching the filter, with the total count. */
+/**
+ * One page of people matching the filter, with the total count: exact from the people counts when
+ * they answer for the filter (the whole organisation, a root or a root's child, unnarrowed), else
+ * counted live up to COUNT_CAP.
+ */
 export async function listPeople(
   db: Db,
   filter: PeopleFilter,
@@ -81,7 +86,19 @@ export async function listPeople(
 ) {
   const where = whereOf(filter);
   const direction = page.order === 'desc' ? desc : asc;
-  // The count stops at COUNT_CAP: an exact count of a whole province costs a scan on every page
+  const items = db
+    .select(listColumns)
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(where)
+    .orderBy(direction(SORT_COLUMNS[page.sort]), asc(people.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  if (peopleCountsAnswer(filter)) {
+    const [rows, total] = await Promise.all([items, countPeopleFromCounts(db, filter)]);
+    return { items: rows, total, totalCapped: false };
+  }
+  // The live count stops at COUNT_CAP: an exact count of a whole province costs a scan on every page
   // turn; past the cap the list says "10 000+" and asks for a narrower filter.
   const capped = db
     .select({ one: sql`1` })
@@ -90,18 +107,8 @@ export async function listPeople(
     .where(where)
     .limit(COUNT_CAP + 1)
     .as('capped');
-  const [items, [{ total }]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(people)
-      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
-      .where(where)
-      .orderBy(direction(SORT_COLUMNS[page.sort]), asc(people.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ total: count() }).from(capped),
-  ]);
-  return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+  const [rows, [{ total }]] = await Promise.all([items, db.select({ total: count() }).from(capped)]);
+  return { items: rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 }
 
 /** Every person matching the filter, in batches (for exports), in employee-number order. */
