@@ -8,5 +8,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // expect.poll waits for the page to show a state. Its default of 1 s is less than a write, a
+    // refetch and a render take on a loaded 2-core machine (a flow failed so once in a full run);
+    // Playwright's own waits allow 30 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
