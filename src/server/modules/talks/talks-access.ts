@@ -44,7 +44,7 @@ export function viewerOf(actor: Actor): repo.TalkViewer {
  * Checks the talkers of a talk with a reserve: each an employed person in the part they are named
  * for (the leader in charge must have been in charge of the reserve's unit on the day of the talk —
  * a talk held before a change of 分管 still counts — the HR leader must hold that
- * role over it, a mentor must be the reserve's mentor today), and a talk of a kind that settles an
+ * role over it, a mentor must have been the reserve's mentor on that day), and a talk of a kind that settles an
  * obligation must have the talker it asks for.
  */
 export async function talkerIssues(
@@ -63,7 +63,7 @@ export async function talkerIssues(
     issues.push({ path: 'talkers', message: '谈话人不能重复 / a talker is listed twice' });
   const found = new Map((await repo.findPeople(db, ids)).map((p) => [p.id, p]));
   const [mentors, hrPaths] = await readAll(db, [
-    () => repo.currentMentorIds(db, reserve.id),
+    () => repo.mentorIdsOn(db, reserve.id, input.heldOn),
     () => repo.hrLeaderPaths(db, ids),
   ]);
   for (const [i, talker] of talkers.entries()) {
@@ -97,7 +97,7 @@ export async function talkerIssues(
     if (talker.role === 'mentor' && !mentors.includes(talker.personId))
       issues.push({
         path,
-        message: `${person.name} 不是 ${reserve.personName} 的导师 / not the reserve's mentor`,
+        message: `${person.name} 在 ${input.heldOn} 不是 ${reserve.personName} 的导师 / not the reserve's mentor on the day of the talk`,
       });
   }
   const needed = TALK_EVIDENCE[input.kind]?.talkerRole;

@@ -381,4 +381,26 @@ describe.each(dbKinds())('talk records and talk plans on %s', (kind) => {
     expect(before.statusCode, before.body).toBe(200);
     expect((await obligation(rA2.id, 'leader_talk', '2025')).state).toBe('fulfilled');
   });
+
+  it('checks a mentor on the day of the talk: a mentor replaced since can have an earlier talk recorded', async () => {
+    // 周导师 mentored 陈后备 from 2025-01-01 until 2025-02-28.
+    await createAssignment(t.db, {
+      reserveId: rA2.id,
+      mentorPersonId: p.mentor2.id,
+      slot: 'unit_head',
+      startOn: '2025-01-01',
+    });
+    await t.db.execute(sql`UPDATE mentor_assignments SET end_on = '2025-02-28'
+                            WHERE reserve_id = ${rA2.id} AND mentor_person_id = ${p.mentor2.id}`);
+    const held = (heldOn: string) =>
+      c.hrA.post(
+        '/api/talks',
+        talkBody({ reserveId: rA2.id, heldOn, talkers: [{ personId: p.mentor2.id, role: 'mentor' }] }),
+      );
+    const after = await held('2025-03-05');
+    expect(after.statusCode).toBe(400);
+    expect(after.json().error.details.fields[0].message).toContain('2025-03-05');
+    const before = await held('2025-02-20');
+    expect(before.statusCode, before.body).toBe(200);
+  });
 });

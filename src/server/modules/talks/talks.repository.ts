@@ -236,6 +236,25 @@ export function findPeople(db: Db, ids: string[]) {
 }
 
 /** The current mentors of a reserve (person ids). */
+/**
+ * The reserve's mentors on a day (the mentorship began on or before it and had not ended before it):
+ * a talk is checked against who was the mentor when it was held, so a mentor replaced since can still
+ * have an earlier talk recorded.
+ */
+export async function mentorIdsOn(db: Db, reserveId: string, day: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: mentorAssignments.mentorPersonId })
+    .from(mentorAssignments)
+    .where(
+      and(
+        eq(mentorAssignments.reserveId, reserveId),
+        sql`${mentorAssignments.startOn} <= ${day}::date`,
+        sql`(${mentorAssignments.endOn} IS NULL OR ${mentorAssignments.endOn} >= ${day}::date)`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
 export async function currentMentorIds(db: Db, reserveId: string): Promise<string[]> {
   const rows = await db
     .select({ id: mentorAssignments.mentorPersonId })
