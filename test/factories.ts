@@ -55,6 +55,25 @@ export async function createUnit(
   return row;
 }
 
+/**
+ * A city with two counties, a department in each and a team under county A's department: the
+ * shapes anchor counts care about (a root, its children, and units deeper down).
+ */
+export async function createTwoCountyTree(db: Db) {
+  const root = await createUnit(db, { name: '江州市分公司' });
+  const countyA = await createUnit(db, { parent: root, name: '青山县分公司', type: 'county_branch' });
+  const countyB = await createUnit(db, { parent: root, name: '临江县分公司', type: 'county_branch' });
+  const deptA = await createUnit(db, { parent: countyA, name: '青山市场部' });
+  return {
+    root,
+    countyA,
+    countyB,
+    deptA,
+    teamA: await createUnit(db, { parent: deptA, name: '青山一组' }),
+    deptB: await createUnit(db, { parent: countyB, name: '临江市场部' }),
+  };
+}
+
 /** Inserts a person in a unit. */
 export async function createPerson(
   db: Db,

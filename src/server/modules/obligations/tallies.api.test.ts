@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createUnit } from '../../../../test/factories.js';
+import { createPerson, createTwoCountyTree, type createUnit } from '../../../../test/factories.js';
 import {
   createProgramme,
   createReserve,
@@ -49,18 +49,8 @@ describe.each(dbKinds())('obligation tallies on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const db = database.db;
-    const root = await createUnit(db, { name: '江州市分公司' });
-    const countyA = await createUnit(db, { parent: root, name: '青山县分公司', type: 'county_branch' });
-    const countyB = await createUnit(db, { parent: root, name: '临江县分公司', type: 'county_branch' });
-    const deptA = await createUnit(db, { parent: countyA, name: '青山市场部' });
-    units = {
-      root,
-      countyA,
-      countyB,
-      deptA,
-      teamA: await createUnit(db, { parent: deptA, name: '青山一组' }),
-      deptB: await createUnit(db, { parent: countyB, name: '临江市场部' }),
-    };
+    units = await createTwoCountyTree(db);
+    const { root, countyA, countyB, deptA } = units;
     programme = await createProgramme(db, root);
     other = await createProgramme(db, root, { name: '班组长后备培养方案' });
     const places = [root, countyA, deptA, units.teamA, countyB, units.deptB, units.teamA, deptA];

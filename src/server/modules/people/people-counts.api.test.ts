@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, createUnit } from '../../../../test/factories.js';
+import { createPerson, createTwoCountyTree, type createUnit } from '../../../../test/factories.js';
 import { createTestDatabase, dbKinds } from '../../../../test/test-db.js';
 import { createFieldCipher } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db.js';
@@ -50,18 +50,8 @@ describe.each(dbKinds())('people counts on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const db = database.db;
-    const root = await createUnit(db, { name: '江州市分公司' });
-    const countyA = await createUnit(db, { parent: root, name: '青山县分公司', type: 'county_branch' });
-    const countyB = await createUnit(db, { parent: root, name: '临江县分公司', type: 'county_branch' });
-    const deptA = await createUnit(db, { parent: countyA, name: '青山市场部' });
-    u = {
-      root,
-      countyA,
-      countyB,
-      deptA,
-      teamA: await createUnit(db, { parent: deptA, name: '青山一组' }),
-      deptB: await createUnit(db, { parent: countyB, name: '临江市场部' }),
-    };
+    u = await createTwoCountyTree(db);
+    const { root, countyA, countyB, deptA } = u;
     for (const [i, unit] of [root, countyA, deptA, u.teamA, u.teamA, countyB, u.deptB].entries())
       await createPerson(db, cipher, unit, { name: `员工${i + 1}`, active: i !== 4 });
   });
