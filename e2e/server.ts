@@ -63,12 +63,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Chromium and one page as the flows use it: a desktop window, Chinese locale, downloads allowed. */
+/**
+ * Chromium and one page as the flows use it: a desktop window, Chinese locale and China's time zone
+ * (the users'; the machine's may be UTC, whose date differs from Beijing's from 16:00 to midnight),
+ * downloads allowed.
+ */
 export async function openChromiumPage(): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchChromium();
   const page = await browser.newPage({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
   });
   return { browser, page };
