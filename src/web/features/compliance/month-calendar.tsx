@@ -1,9 +1,10 @@
 import { Badge, Calendar, Card, List, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueryValue } from '../../app/api-client';
 import { errorText } from '../../shared/errors';
+import { today } from '../../shared/today';
 import { StatusTag } from './obligation-table';
 import { type CalendarData, useCalendar } from './obligations-api';
 
@@ -28,7 +29,7 @@ export function MonthCalendar({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(today());
   const [selected, setSelected] = useState<string | null>(null);
   const calendar = useCalendar(path, { ...query, month: month.format('YYYY-MM') });
   const byDate = new Map((calendar.data?.days ?? []).map((d) => [d.date, d]));

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Radio, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportError } from '../../shared/errors';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { POOL_KEY } from '../pool/pool-api';
 import {
   OBLIGATIONS_KEY,
@@ -37,7 +38,7 @@ export function ObligationActions({ item }: { item: ObligationData }) {
 
   const open = (next: Mode) => {
     form.resetFields();
-    form.setFieldsValue({ occurredOn: dayjs(), decision: 'accept' });
+    form.setFieldsValue({ occurredOn: today(), decision: 'accept' });
     setFile(null);
     setMode(next);
   };
@@ -50,7 +51,7 @@ export function ObligationActions({ item }: { item: ObligationData }) {
         await recordEvidence(
           item.id,
           {
-            occurredOn: (values.occurredOn ?? dayjs()).format('YYYY-MM-DD'),
+            occurredOn: (values.occurredOn ?? today()).format('YYYY-MM-DD'),
             note: values.note?.trim() || null,
           },
           file,

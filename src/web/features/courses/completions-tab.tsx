@@ -1,13 +1,14 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api-client';
 import { useSession } from '../../app/session';
 import { reportError } from '../../shared/errors';
 import { PersonPicker } from '../../shared/person-picker';
+import { today } from '../../shared/today';
 import { CompletionImportModal } from './completion-import-modal';
 import { CourseSelect } from './course-select';
 import { COURSES_KEY, useCompletions } from './courses-api';
@@ -157,7 +158,7 @@ function RecordModal(props: { open: boolean; onClose: () => void; onSaved: () =>
         form={form}
         layout="vertical"
         onFinish={(v) => void save(v)}
-        initialValues={{ completedOn: dayjs() }}
+        initialValues={{ completedOn: today() }}
       >
         <Form.Item name="personId" label={t('course.person')} rules={[required]}>
           <PersonPicker />
@@ -166,7 +167,7 @@ function RecordModal(props: { open: boolean; onClose: () => void; onSaved: () =>
           <CourseSelect max={1} />
         </Form.Item>
         <Form.Item name="completedOn" label={t('course.completedOn')} rules={[required]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.isAfter(today(), 'day')} />
         </Form.Item>
         <Form.Item name="hours" label={t('course.hours')}>
           <Input style={{ width: 120 }} />

@@ -24,6 +24,7 @@ import {
   DIMENSION_LABELS,
 } from '../../../core/mentors/assessment';
 import { reportError } from '../../shared/errors';
+import { today } from '../../shared/today';
 import { OBLIGATIONS_KEY } from '../compliance/obligations-api';
 import { RemoveRowButton } from '../talks/form-bits';
 import { useMentoringLabels } from '../talks/mentoring-labels';
@@ -74,7 +75,7 @@ export function AssessmentEditor({ target, onClose }: { target: AssessmentTarget
         overallGrade: a.overallGrade,
         mentorComment: a.mentorComment,
       });
-    else form.setFieldsValue({ assessedOn: dayjs(), panel: [{ name: '', post: '组长' }] });
+    else form.setFieldsValue({ assessedOn: today(), panel: [{ name: '', post: '组长' }] });
   }, [target, existing.data, form]);
 
   const save = async (submit: boolean) => {
@@ -148,7 +149,7 @@ export function AssessmentEditor({ target, onClose }: { target: AssessmentTarget
           label={t('assess.assessedOn')}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isAfter(today(), 'day')} />
         </Form.Item>
         <Typography.Text strong>{t('assess.panel')}</Typography.Text>
         <Form.List name="panel">

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentorSlot } from '../../../core/mentors/mentor-rule';
@@ -8,6 +8,7 @@ import { useCan } from '../../app/session';
 import { reportError } from '../../shared/errors';
 import { PersonPicker } from '../../shared/person-picker';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { OBLIGATIONS_KEY } from '../compliance/obligations-api';
 import { useMentoringLabels } from '../talks/mentoring-labels';
 import { assignMentor, checkPairing, MENTORS_KEY, type ReserveMentorsDetailData } from './mentors-api';
@@ -44,7 +45,7 @@ export function AssignModal({
     if (!slot) return;
     form.resetFields();
     form.setFieldsValue({
-      startOn: dayjs(),
+      startOn: today(),
       mentorPersonId: reserve.proposals[slot].find((p) => p.issues.length === 0)?.personId,
     });
   }, [slot, form, reserve.proposals]);
@@ -100,7 +101,7 @@ export function AssignModal({
         form={form}
         layout="vertical"
         initialValues={{
-          startOn: dayjs(),
+          startOn: today(),
           mentorPersonId: proposals.find((p) => p.issues.length === 0)?.personId,
         }}
       >
@@ -184,7 +185,7 @@ export function AssignModal({
         >
           <DatePicker
             style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(today(), 'day')}
             data-testid="assign-start"
           />
         </Form.Item>

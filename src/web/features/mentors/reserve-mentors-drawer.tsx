@@ -20,13 +20,14 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentorSlot } from '../../../core/mentors/mentor-rule';
 import { useCan } from '../../app/session';
 import { errorText, reportError } from '../../shared/errors';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { OBLIGATIONS_KEY } from '../compliance/obligations-api';
 import { POOL_KEY } from '../pool/pool-api';
 import { useMentoringLabels } from '../talks/mentoring-labels';
@@ -128,7 +129,7 @@ function EndModal({ assignment, onClose }: { assignment: AssignmentData | null; 
       okButtonProps={okButtonTestId('end-submit', { danger: true })}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ endOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ endOn: today() }}>
         <Form.Item
           name="endOn"
           label={t('mentor.endOn')}

@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REWARD_FILTERS } from '../../../contracts/rewards';
@@ -25,6 +25,7 @@ import { useCan } from '../../app/session';
 import { download } from '../../shared/download';
 import { errorText, reportError } from '../../shared/errors';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { TalkDrawer } from '../talks/talk-drawer';
 import { AssessmentDrawer } from './assessment-drawer';
 import {
@@ -97,7 +98,7 @@ export function RewardsTab() {
   const [talkId, setTalkId] = useState<string>();
   const [assessmentId, setAssessmentId] = useState<string>();
   const [paying, setPaying] = useState(false);
-  const [paidOn, setPaidOn] = useState<Dayjs>(dayjs());
+  const [paidOn, setPaidOn] = useState<Dayjs>(today());
   const [revoking, setRevoking] = useState<CandidateData | null>(null);
   const [reason, setReason] = useState('');
   const list = useCandidates({ status: status === 'all' ? undefined : status, ...page });
@@ -348,7 +349,7 @@ export function RewardsTab() {
           <DatePicker
             value={paidOn}
             onChange={(d) => d && setPaidOn(d)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(today(), 'day')}
           />
         </Space>
       </Modal>

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportError } from '../../shared/errors';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { decide, POOL_KEY, type ReserveItemData } from './pool-api';
 
 type Values = { decision: 'approve' | 'reject'; meetingName: string; meetingDate: Dayjs; remarks?: string };
@@ -60,7 +61,7 @@ export function DecideModal({
       <Typography.Paragraph type="secondary">
         {reserves.map((r) => r.personName).join('、')}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ decision: 'approve', meetingDate: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ decision: 'approve', meetingDate: today() }}>
         <Form.Item name="decision" label={t('pool.decision')} rules={required}>
           <Radio.Group>
             <Radio value="approve" data-testid="decide-approve">

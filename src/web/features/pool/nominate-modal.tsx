@@ -15,12 +15,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportError } from '../../shared/errors';
 import { PersonPicker } from '../../shared/person-picker';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { useProgrammes } from '../programmes/programmes-api';
 import { useCadreLabels } from '../programmes/rule-labels';
 import { checkEligibility, type EligibilityResult, nominate, POOL_KEY } from './pool-api';
@@ -36,7 +37,7 @@ export function NominateModal({ open, onClose }: { open: boolean; onClose: () =>
   const client = useQueryClient();
   const programmes = useProgrammes();
   const [programmeId, setProgrammeId] = useState<string>();
-  const [nominatedOn, setNominatedOn] = useState<Dayjs>(dayjs());
+  const [nominatedOn, setNominatedOn] = useState<Dayjs>(today());
   const [people, setPeople] = useState<Picked[]>([]);
   const [results, setResults] = useState<EligibilityResult | null>(null);
   const [extras, setExtras] = useState<Record<string, Extra>>({});

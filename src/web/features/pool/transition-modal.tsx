@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ELIMINATION_REASONS, type EliminationReason } from '../../../core/programme/pool';
 import { reportError } from '../../shared/errors';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { useCadreLabels } from '../programmes/rule-labels';
 import { POOL_KEY, type ReserveDetailData, transition } from './pool-api';
 
@@ -71,7 +72,7 @@ export function TransitionModal({
       okButtonProps={okButtonTestId('transition-submit', { danger: to === 'eliminated' })}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ effectiveOn: dayjs(), middleManagement: true }}>
+      <Form form={form} layout="vertical" initialValues={{ effectiveOn: today(), middleManagement: true }}>
         <Form.Item name="effectiveOn" label={t('pool.effectiveOn')} rules={required}>
           <DatePicker data-testid="transition-date" style={{ width: '100%' }} />
         </Form.Item>

@@ -16,13 +16,14 @@ import {
   type TableProps,
   TreeSelect,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { errorText, reportError } from '../../shared/errors';
 import { PersonPicker } from '../../shared/person-picker';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { buildUnitTree, toTreeOptions, useUnits } from '../../shared/units';
 import { CHARGES_KEY, type ChargeData, createCharges, endCharge, TALKS_KEY, useCharges } from './talks-api';
 
@@ -66,7 +67,7 @@ function AddChargeModal({ open, onClose }: { open: boolean; onClose: () => void 
       okButtonProps={okButtonTestId('charge-submit')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ startOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ startOn: today() }}>
         <Form.Item name="leaderPersonId" label={t('talk.chargeLeader')} rules={required}>
           <PersonPicker data-testid="charge-leader" />
         </Form.Item>
@@ -82,7 +83,7 @@ function AddChargeModal({ open, onClose }: { open: boolean; onClose: () => void 
           />
         </Form.Item>
         <Form.Item name="startOn" label={t('talk.chargeStart')} rules={required}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today(), 'day')} />
         </Form.Item>
         <Form.Item name="note" label={t('talk.chargeNote')}>
           <Input maxLength={200} />
@@ -104,7 +105,7 @@ export function ChargesTab() {
   const charges = useCharges({ includeEnded: includeEnded || undefined, ...page });
   const end = async (c: ChargeData) => {
     try {
-      await endCharge(c.id, dayjs().format('YYYY-MM-DD'));
+      await endCharge(c.id, today().format('YYYY-MM-DD'));
       message.success(t('talk.chargeEndDone'));
       await client.invalidateQueries({ queryKey: CHARGES_KEY });
     } catch (error) {

@@ -30,6 +30,7 @@ import { periodContaining } from '../../../core/talks/talk-plan';
 import { useCan, useSession } from '../../app/session';
 import { reportError } from '../../shared/errors';
 import { PersonPicker } from '../../shared/person-picker';
+import { today } from '../../shared/today';
 import { OBLIGATIONS_KEY } from '../compliance/obligations-api';
 import { MENTORS_KEY } from '../mentors/mentors-api';
 import { RemoveRowButton } from './form-bits';
@@ -137,7 +138,7 @@ export function TalkEditor({
       form.setFieldsValue({
         reserveId: target.reserveId,
         kind: kindNow,
-        heldOn: dayjs(),
+        heldOn: today(),
         talkers: me ? [{ personId: me, role: KIND_ROLE[kindNow] ?? 'other' }] : [],
         actions: [],
         followUps: [],
@@ -300,7 +301,7 @@ export function TalkEditor({
               <DatePicker
                 data-testid="talk-held-on"
                 style={{ width: '100%' }}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={(d) => d.isAfter(today(), 'day')}
               />
             </Form.Item>
           </Col>

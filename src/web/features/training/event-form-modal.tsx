@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { reportError } from '../../shared/errors';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { UnitTreeSelect } from '../../shared/unit-tree-select';
 import { createEvent, type EventDetailData, LEARNING_KEY, updateEvent } from './training-api';
 
@@ -42,7 +43,7 @@ export function EventFormModal(props: {
     else
       form.setFieldsValue({
         unitId: session.grants.find((g) => g.role === 'hr_admin')?.unitId ?? session.grants[0]?.unitId,
-        title: `${dayjs().year()}年后备干部管理技能提升培训`,
+        title: `${today().year()}年后备干部管理技能提升培训`,
       } as Partial<Values>);
   }, [props.target, editing, form, session.grants]);
 

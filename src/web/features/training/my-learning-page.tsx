@@ -1,10 +1,10 @@
 import { BookOutlined, EditOutlined, ReadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, InputNumber, List, Space, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../shared/errors';
+import { today } from '../../shared/today';
 import { StatusTag } from '../compliance/obligation-table';
 import { type MyLearningData, useMyLearning } from './training-api';
 
@@ -36,7 +36,7 @@ function ReflectionLine({ due, testId }: { due: Due; testId: string }) {
 /** 我的学习: my trainings of the year and the reading plan over my unit, each with its reflection. */
 export function MyLearningPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(today().year());
   const mine = useMyLearning(year);
   const data = mine.data;
   return (

@@ -27,6 +27,7 @@ import { useSession } from '../../app/session';
 import { reportError } from '../../shared/errors';
 import { oneLanguage } from '../../shared/one-language';
 import { okButtonTestId } from '../../shared/test-id';
+import { today } from '../../shared/today';
 import { UnitTreeSelect } from '../../shared/unit-tree-select';
 import { createPlan, LEARNING_KEY, type PlanData, updatePlan } from './training-api';
 
@@ -53,7 +54,7 @@ export function ReadingPlanModal(props: {
   const [form] = Form.useForm<Values>();
   const editing = props.target && 'id' in props.target ? props.target : null;
   const materials = Form.useWatch('materials', form) ?? [];
-  const year = Form.useWatch('year', form) ?? dayjs().year();
+  const year = Form.useWatch('year', form) ?? today().year();
   const check = checkReadingPlan({ year, studyStart: `${year}-01-01`, studyEnd: `${year}-01-01`, materials });
 
   useEffect(() => {
@@ -66,7 +67,7 @@ export function ReadingPlanModal(props: {
         studyEnd: dayjs(editing.studyEnd),
       });
     else {
-      const y = dayjs().year();
+      const y = today().year();
       form.setFieldsValue({
         unitId: session.grants.find((g) => g.role === 'hr_admin')?.unitId ?? session.grants[0]?.unitId,
         year: y,

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, InputNumber, Space, Table, type TableProps, Tabs, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/session';
 import { errorText } from '../../shared/errors';
+import { today } from '../../shared/today';
 import { EventFormModal } from './event-form-modal';
 import { ReadingPlansTab } from './reading-plans-tab';
 import { type EventItemData, useEvents } from './training-api';
@@ -16,7 +16,7 @@ function EventsTab() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<Filters>({ year: dayjs().year(), page: 1, pageSize: 20 });
+  const [filters, setFilters] = useState<Filters>({ year: today().year(), page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const events = useEvents(filters);
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, page: 1, ...patch });
