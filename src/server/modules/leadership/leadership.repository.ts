@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pathInSubtrees } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { heldOnDay } from '../../platform/sql-text.js';
 import { people } from '../people/people.table.js';
 import { orgUnits } from '../units/units.table.js';
 import { leaderCharges } from './leadership.table.js';
@@ -100,8 +101,7 @@ export async function chargedPathsOn(db: Db, personId: string, day: string): Pro
     .where(
       and(
         eq(leaderCharges.leaderPersonId, personId),
-        sql`${leaderCharges.startOn} <= ${day}::date`,
-        sql`(${leaderCharges.endOn} IS NULL OR ${leaderCharges.endOn} >= ${day}::date)`,
+        heldOnDay(leaderCharges.startOn, leaderCharges.endOn, day),
       ),
     );
   return rows.map((r) => r.path);

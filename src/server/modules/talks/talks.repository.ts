@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { pathInSubtrees } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { containsPattern } from '../../platform/sql-text.js';
+import { containsPattern, heldOnDay } from '../../platform/sql-text.js';
 import { inChargeOfPath } from '../leadership/leadership.service.js';
 import { mentorAssignments } from '../mentors/mentors.table.js';
 import { evidence, obligations } from '../obligations/obligations.table.js';
@@ -248,8 +248,7 @@ export async function mentorIdsOn(db: Db, reserveId: string, day: string): Promi
     .where(
       and(
         eq(mentorAssignments.reserveId, reserveId),
-        sql`${mentorAssignments.startOn} <= ${day}::date`,
-        sql`(${mentorAssignments.endOn} IS NULL OR ${mentorAssignments.endOn} >= ${day}::date)`,
+        heldOnDay(mentorAssignments.startOn, mentorAssignments.endOn, day),
       ),
     );
   return rows.map((r) => r.id);
