@@ -113,6 +113,8 @@ export type TallyKey = {
   n: number;
 };
 
+const tallyKey = [t.programmeId, t.cycleYear, t.anchorUnitId, t.ruleKey, t.dueDate, t.state] as const;
+
 /** The tallies as they stand, one row per key (zero sums left out), in a stable order. */
 export async function readTallies(db: Db): Promise<TallyKey[]> {
   const rows = await db
@@ -126,15 +128,23 @@ export async function readTallies(db: Db): Promise<TallyKey[]> {
       n: sql<number>`sum(${t.n})::int`,
     })
     .from(t)
-    .groupBy(t.programmeId, t.cycleYear, t.anchorUnitId, t.ruleKey, t.dueDate, t.state)
+    .groupBy(...tallyKey)
     .having(sql`sum(${t.n}) <> 0`)
-    .orderBy(t.programmeId, t.cycleYear, t.anchorUnitId, t.ruleKey, t.dueDate, t.state);
+    .orderBy(...tallyKey);
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 /** What the tallies must equal: the same counts taken from the obligations themselves. */
 export async function countTalliesFromObligations(db: Db): Promise<TallyKey[]> {
   const anchor = sql<string>`tally_anchor(${orgUnits.path})`;
+  const key = [
+    reserves.programmeId,
+    obligations.cycleYear,
+    anchor,
+    obligations.ruleKey,
+    obligations.dueDate,
+    obligations.state,
+  ] as const;
   const rows = await db
     .select({
       programmeId: reserves.programmeId,
@@ -149,21 +159,7 @@ export async function countTalliesFromObligations(db: Db): Promise<TallyKey[]> {
     .innerJoin(reserves, and(eq(reserves.id, obligations.reserveId), eq(reserves.state, 'active')))
     .innerJoin(people, eq(people.id, reserves.personId))
     .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
-    .groupBy(
-      reserves.programmeId,
-      obligations.cycleYear,
-      anchor,
-      obligations.ruleKey,
-      obligations.dueDate,
-      obligations.state,
-    )
-    .orderBy(
-      reserves.programmeId,
-      obligations.cycleYear,
-      anchor,
-      obligations.ruleKey,
-      obligations.dueDate,
-      obligations.state,
-    );
+    .groupBy(...key)
+    .orderBy(...key);
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
